@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Creates (or re-creates) a Payara Server 6 domain configured for Switchboard:
+# loopback-only listeners, sized thread and JDBC pools, the jdbc/switchboard datasource
+# (embedded H2 by default, PostgreSQL with --db-url), the JMS queue, MicroProfile JWT keys,
+# health and metrics. Used by run.sh and by the integration tests, so both run the same server.
+set -euo pipefail
+
+payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
+recreate_db=false admin_port=4848 http_port=8080
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --payara-home) payara_home="$2"; shift 2 ;;
+    --domain) domain="$2"; shift 2 ;;
+    --keys) keys="$2"; shift 2 ;;
+    --db-url) db_url="$2"; shift 2 ;;
+    --db-user) db_user="$2"; shift 2 ;;
+    --db-password) db_password="$2"; shift 2 ;;
+    --recreate-database) recreate_db=true; shift ;;
+    *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ -d "$payara_home/glassfish" ]] || { echo "provision.sh: no Payara at --payara-home '$payara_home'" >&2; exit 2; }
+[[ -n "$keys" ]] || { echo "provision.sh: --keys <folder> is required" >&2; exit 2; }
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+asadmin="$payara_home/bin/asadmin"
+domains="$payara_home/glassfish/domains"
+domain_dir="$domains/$domain"
+
+# The admin token signing key pair (MicroProfile JWT). Generated once, kept outside the repository.
+"$here/jwt-keys.sh" "$keys"
+
+if $recreate_db && [[ "$db_url" == jdbc:postgresql://* ]]; then
+  hostport_db="${db_url#jdbc:postgresql://}"; hostport_db="${hostport_db%%\?*}"
+  db_name="${hostport_db#*/}"; hostport="${hostport_db%%/*}"
+  db_host="${hostport%%:*}"; db_port="${hostport##*:}"; [[ "$db_port" == "$hostport" ]] && db_port=5432
+  echo "provision.sh: fresh database $db_name on $db_host:$db_port"
+  PGPASSWORD="$db_password" psql -q -h "$db_host" -p "$db_port" -U "$db_user" -d postgres \
+    -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" -c "CREATE DATABASE \"$db_name\""
+fi
+
+# A fresh domain every time: copying the pristine domain1 is faster and surer than undoing old settings.
+"$asadmin" stop-domain "$domain" >/dev/null 2>&1 || true
+rm -rf "$domain_dir"
+cp -r "$domains/domain1" "$domain_dir"
+rm -rf "$domain_dir/osgi-cache" "$domain_dir/generated" "$domain_dir/applications"/* 2>/dev/null || true
+
+# asadmin treats ':' '=' as separators inside --property values
+esc() { sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' <<<"$1"; }
+
+if [[ -n "$db_url" ]]; then
+  driver_jar="$(ls "$here"/../../../../target/drivers/postgresql-*.jar 2>/dev/null | head -1 || true)"
+  [[ -n "$driver_jar" ]] || driver_jar="$(find "${MAVEN_REPO:-$HOME/.m2/repository}/org/postgresql/postgresql" -name 'postgresql-42.*.jar' | sort -V | tail -1)"
+  [[ -f "$driver_jar" ]] || { echo "provision.sh: PostgreSQL driver jar not found (run mvn package first)" >&2; exit 2; }
+  cp "$driver_jar" "$domain_dir/lib/"
+  pool="--datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource"
+  pool="$pool --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+  props="url=$(esc "$db_url"):user=$(esc "$db_user")"
+  [[ -n "$db_password" ]] && props="$props:password=$(esc "$db_password")"
+else
+  pool="--datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource"
+  pool="$pool --isconnectvalidatereq=true --validationmethod auto-commit"
+  props="url=$(esc "jdbc:h2:$domain_dir/lib/databases/switchboard")"
+fi
+
+cmds="$(mktemp)"
+trap 'rm -f "$cmds"' EXIT
+cat > "$cmds" <<CMDS
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1
+set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
+set configs.config.server-config.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1
+set configs.config.server-config.iiop-service.iiop-listener.SSL.address=127.0.0.1
+set configs.config.server-config.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1
+set configs.config.server-config.jms-service.jms-host.default_JMS_host.host=127.0.0.1
+set-hazelcast-configuration --interfaces=127.0.0.1 --dynamic=false
+create-jvm-options -Dhazelcast.socket.bind.any=false
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
+create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
+create-jvm-options -Dmp.jwt.verify.publickey.location=file\\\\:$keys/jwt-public.pem
+create-jvm-options -Dmp.jwt.verify.issuer=switchboard-dev
+create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
+create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
+create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
+set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
+set-metrics-configuration --enabled=true --securityenabled=false
+CMDS
+
+echo "provision.sh: configuring domain $domain (this starts and stops it once)"
+"$asadmin" start-domain "$domain" >/dev/null
+"$asadmin" --interactive=false multimode --file "$cmds"
+"$asadmin" stop-domain "$domain" >/dev/null
+echo "provision.sh: domain $domain ready at $domain_dir"
