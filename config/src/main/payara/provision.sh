@@ -6,7 +6,7 @@
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
-recreate_db=false admin_port=4848 http_port=8080
+recreate_db=false config_cache=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -16,6 +16,7 @@ while [[ $# -gt 0 ]]; do
     --db-user) db_user="$2"; shift 2 ;;
     --db-password) db_password="$2"; shift 2 ;;
     --recreate-database) recreate_db=true; shift ;;
+    --config-cache-seconds) config_cache="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -45,8 +46,8 @@ rm -rf "$domain_dir"
 cp -r "$domains/domain1" "$domain_dir"
 rm -rf "$domain_dir/osgi-cache" "$domain_dir/generated" "$domain_dir/applications"/* 2>/dev/null || true
 
-# asadmin treats ':' '=' as separators inside --property values
-esc() { sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' <<<"$1"; }
+# asadmin treats ':' and '=' as separators inside --property values; multimode strips one level of '\\'
+esc() { sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g' <<<"$1"; }
 
 if [[ -n "$db_url" ]]; then
   driver_jar="$(ls "$here"/../../../../target/drivers/postgresql-*.jar 2>/dev/null | head -1 || true)"
@@ -56,7 +57,8 @@ if [[ -n "$db_url" ]]; then
   pool="--datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource"
   pool="$pool --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
   props="url=$(esc "$db_url"):user=$(esc "$db_user")"
-  [[ -n "$db_password" ]] && props="$props:password=$(esc "$db_password")"
+  # Payara refuses a pool with a user and no password; "()" is asadmin's empty value (trust auth)
+  props="$props:password=$([[ -n "$db_password" ]] && esc "$db_password" || echo "()")"
 else
   pool="--datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource"
   pool="$pool --isconnectvalidatereq=true --validationmethod auto-commit"
@@ -87,9 +89,17 @@ create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliv
 set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
 set-metrics-configuration --enabled=true --securityenabled=false
 CMDS
+# MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
+[[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"
 
 echo "provision.sh: configuring domain $domain (this starts and stops it once)"
 "$asadmin" start-domain "$domain" >/dev/null
-"$asadmin" --interactive=false multimode --file "$cmds"
+out="$("$asadmin" --interactive=false multimode --file "$cmds" 2>&1)" || true
+if grep -qiE "Command .* failed|remote failure" <<<"$out"; then
+  echo "$out" >&2
+  "$asadmin" stop-domain "$domain" >/dev/null || true
+  echo "provision.sh: configuring domain $domain failed" >&2
+  exit 1
+fi
 "$asadmin" stop-domain "$domain" >/dev/null
 echo "provision.sh: domain $domain ready at $domain_dir"

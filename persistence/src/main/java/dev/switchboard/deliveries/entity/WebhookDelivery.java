@@ -155,6 +155,14 @@ public class WebhookDelivery {
         updatedAt = now;
     }
 
+    /** The sweeper queued it again because its message never came; restarts the overdue clock. */
+    public void requeued(Instant now) {
+        updatedAt = now;
+        if (status == DeliveryStatus.FAILED) {
+            nextAttemptAt = now;
+        }
+    }
+
     private void requireStatus(DeliveryStatus expected) {
         if (status != expected) {
             throw new IllegalStateException("delivery " + id + " is " + status + ", not " + expected);

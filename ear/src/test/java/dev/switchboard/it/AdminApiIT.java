@@ -1,0 +1,151 @@
+package dev.switchboard.it;
+
+import static dev.switchboard.it.WebhookIntakeIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin API behind MicroProfile JWT, and the health and metrics endpoints. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return SwitchboardDeployment.ear();
+    }
+
+    @Test
+    void withoutAValidTokenTheAdminApiAnswers401() {
+        String otherIssuer = AdminTokens.token("https://evil.example.com", List.of("admin"), Instant.now().plusSeconds(600));
+        String expired = AdminTokens.token(AdminTokens.ISSUER, List.of("admin"), Instant.now().minusSeconds(600));
+        for (String token : new String[] {null, "not-a-jwt", otherIssuer, expired, AdminTokens.admin() + "x"}) {
+            HttpResponse<String> response = Server.get("/api/admin/deliveries", token);
+            assertThat(response.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+        }
+        assertThat(json(Server.get("/api/admin/deliveries", null).body()).getString("error")).isNotBlank();
+    }
+
+    @Test
+    void aTokenWithoutTheAdminGroupIs403() {
+        String user = AdminTokens.token(AdminTokens.ISSUER, List.of("user"), Instant.now().plusSeconds(600));
+        HttpResponse<String> response = Server.get("/api/admin/deliveries", user);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response.body()).getString("error")).isNotBlank();
+        assertThat(Server.get("/api/admin/integrations", user).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void deliveriesAreListedNewestFirstFilteredAndPaged() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = Sample.jiraComment("it-admin-" + i + "-" + System.nanoTime()).send();
+            assertThat(r.statusCode()).isEqualTo(202);
+            sent.add(0, json(r.body()).getString("id"));
+        }
+        String admin = AdminTokens.admin();
+        JsonObject page1 = json(Server.get("/api/admin/deliveries?platform=jira&event=comment_created&limit=2", admin).body());
+        JsonArray items1 = page1.getJsonArray("items");
+        assertThat(items1).hasSize(2);
+        assertThat(ids(items1)).containsExactly(sent.get(0), sent.get(1));
+        JsonObject first = items1.getJsonObject(0);
+        assertThat(first.getString("platform")).isEqualTo("jira");
+        assertThat(first.getString("event")).isEqualTo("comment_created");
+        assertThat(first.getString("deliveryId")).startsWith("it-admin-2-");
+        assertThat(first.containsKey("status")).isTrue();
+        assertThat(first.getInt("attempts")).isGreaterThanOrEqualTo(0);
+        assertThat(Instant.parse(first.getString("receivedAt"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(first.containsKey("lastError")).isTrue();
+
+        String cursor = page1.getString("next");
+        JsonObject page2 = json(Server.get("/api/admin/deliveries?platform=jira&event=comment_created&limit=2&cursor="
+                + cursor, admin).body());
+        assertThat(ids(page2.getJsonArray("items"))).startsWith(sent.get(2));
+
+        JsonObject onlyGithub = json(Server.get("/api/admin/deliveries?platform=github&limit=500", admin).body());
+        assertThat(onlyGithub.getJsonArray("items")).allSatisfy(
+                v -> assertThat(v.asJsonObject().getString("platform")).isEqualTo("github"));
+    }
+
+    @Test
+    void aDeliveryShowsItsPayloadAndHeadersWithoutSecrets() {
+        Sample sample = Sample.gitlabNote("it-detail-" + System.nanoTime());
+        String id = json(sample.send().body()).getString("id");
+        HttpResponse<String> response = Server.get("/api/admin/deliveries/" + id, AdminTokens.admin());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject detail = json(response.body());
+        assertThat(detail.getString("id")).isEqualTo(id);
+        assertThat(detail.getString("deliveryId")).isEqualTo(sample.deliveryId());
+        assertThat(detail.getJsonObject("payload").getJsonObject("object_attributes").getString("note"))
+                .isEqualTo("@openhands please rebase this");
+        JsonObject headers = detail.getJsonObject("headers");
+        assertThat(headers.getJsonArray("x-gitlab-event").getString(0)).isEqualTo("Note Hook");
+        assertThat(headers.keySet()).doesNotContain("x-gitlab-token");
+        assertThat(response.body()).doesNotContain(Signed.GITLAB_SECRET);
+    }
+
+    @Test
+    void unknownDeliveriesAre404AndBadQueriesAre400() {
+        String admin = AdminTokens.admin();
+        assertThat(Server.get("/api/admin/deliveries/nope", admin).statusCode()).isEqualTo(404);
+        assertThat(Server.postEmpty("/api/admin/deliveries/nope/replay", admin).statusCode()).isEqualTo(404);
+        for (String query : List.of("status=BOGUS", "platform=myspace", "limit=0", "limit=x", "cursor=%21%21")) {
+            HttpResponse<String> response = Server.get("/api/admin/deliveries?" + query, admin);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(json(response.body()).getString("error")).isNotBlank();
+        }
+    }
+
+    @Test
+    void integrationsReportEveryPlatform() {
+        assertThat(Sample.stripeCustomerCreated("evt_it_integrations" + System.nanoTime()).send().statusCode()).isEqualTo(202);
+        HttpResponse<String> response = Server.get("/api/admin/integrations", AdminTokens.admin());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonArray all = Json.createReader(new StringReader(response.body())).readArray();
+        assertThat(all).hasSize(5);
+        JsonObject stripe = all.stream().map(JsonValue::asJsonObject)
+                .filter(o -> o.getString("platform").equals("stripe")).findFirst().orElseThrow();
+        assertThat(stripe.getBoolean("enabled")).isTrue();
+        assertThat(stripe.getBoolean("configured")).isTrue();
+        assertThat(stripe.getString("lastDeliveryAt")).isNotBlank();
+        JsonObject counts = stripe.getJsonObject("counts");
+        assertThat(counts.keySet()).contains("QUEUED", "PROCESSING", "PROCESSED", "IGNORED", "FAILED", "DEAD");
+        long total = counts.values().stream().mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
+        assertThat(total).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void readinessCoversDatabaseAndBrokerAndMetricsCountDeliveries() {
+        HttpResponse<String> ready = Server.get("/health/ready", null);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonObject health = json(ready.body());
+        assertThat(health.getString("status")).isEqualTo("UP");
+        List<String> checks = health.getJsonArray("checks").stream()
+                .map(v -> v.asJsonObject().getString("name")).toList();
+        assertThat(checks).contains("database", "broker");
+
+        assertThat(Sample.githubPing("it-metrics-" + System.nanoTime()).send().statusCode()).isEqualTo(202);
+        HttpResponse<String> metrics = Server.get("/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("switchboard_deliveries_received_total\\{[^}]*platform=\"github\"");
+        assertThat(metrics.body()).contains("switchboard_intake_duration");
+    }
+
+    private static List<String> ids(JsonArray items) {
+        return items.stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+}

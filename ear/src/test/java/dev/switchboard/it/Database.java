@@ -1,0 +1,97 @@
+package dev.switchboard.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Direct access to the test database, to check what the server stored (and what it did not). */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("switchboard.db.url"), "postgres", "");
+    }
+
+    public static int countByDeliveryId(String platform, String deliveryId) {
+        return queryInt("select count(*) from webhook_delivery where platform = ? and delivery_id = ?",
+                platform.toUpperCase(), deliveryId);
+    }
+
+    public static int countAll() {
+        return queryInt("select count(*) from webhook_delivery");
+    }
+
+    /** The delivery's row as column name → value, or empty. */
+    public static Optional<Map<String, Object>> row(String id) {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("select * from webhook_delivery where id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                }
+                return Optional.of(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the delivery reaches one of the statuses; returns its row then. */
+    public static Map<String, Object> awaitStatus(String id, Duration timeout, String... statuses) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> row = null;
+        while (System.nanoTime() < deadline) {
+            row = row(id).orElse(null);
+            if (row != null && java.util.Arrays.asList(statuses).contains((String) row.get("status"))) {
+                return row;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("delivery " + id + " did not reach " + String.join("/", statuses)
+                + " within " + timeout + "; last seen: " + row);
+    }
+
+    public static void execute(String sql) {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int queryInt(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.switchboard.it;
+
+import static dev.switchboard.it.WebhookIntakeIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Stored deliveries travel through the server's JMS broker to their platform's manager, once. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeliveryProcessingIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return SwitchboardDeployment.ear();
+    }
+
+    @Test
+    void aMentionOnAGitHubIssueIsProcessedWithTheJobDecisionRecorded() {
+        String id = accepted(Sample.githubIssueComment("it-mention-" + System.nanoTime(),
+                "@openhands please fix the flaky test"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).isEqualTo("PROCESSED");
+        assertThat((String) row.get("outcome")).contains("octocat").contains("acme/api#7");
+        assertThat(row.get("attempts")).isEqualTo(1);
+    }
+
+    @Test
+    void aCommentWithoutMentionIsIgnoredWithTheReason() {
+        String id = accepted(Sample.githubIssueComment("it-plain-" + System.nanoTime(), "just a remark"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).isEqualTo("IGNORED");
+        assertThat((String) row.get("outcome")).containsIgnoringCase("mention");
+    }
+
+    @Test
+    void everyPlatformsDeliveriesReachTheirManager() {
+        for (PlatformCase p : PlatformCase.all()) {
+            String id = accepted(p.fresh());
+            Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+            assertThat(row.get("status")).as(p + " " + row).isIn("PROCESSED", "IGNORED");
+            assertThat((String) row.get("outcome")).as(p.platform()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aRedeliveryOfAProcessedDeliveryIsNotProcessedAgain() {
+        Sample sample = Sample.githubIssueComment("it-once-" + System.nanoTime(), "@openhands go");
+        String id = accepted(sample);
+        Map<String, Object> first = Database.awaitStatus(id, WAIT, "PROCESSED");
+        HttpResponse<String> again = sample.send();
+        assertThat(again.statusCode()).isEqualTo(200);
+        Database.sleep(1500);
+        Map<String, Object> later = Database.row(id).orElseThrow();
+        assertThat(later.get("attempts")).isEqualTo(1);
+        assertThat(later.get("updated_at")).isEqualTo(first.get("updated_at"));
+        assertThat(later.get("version")).isEqualTo(first.get("version"));
+    }
+
+    @Test
+    void aManagerThatThrowsIsRetriedWithBackoffUntilTheDeliveryIsDead() {
+        // an issue_comment without its comment: the GitHub manager cannot read it and throws every time
+        String deliveryId = "it-broken-" + System.nanoTime();
+        byte[] body = Sample.utf8("""
+                {"action":"created","issue":{"number":7,"title":"t"},
+                 "repository":{"full_name":"acme/api"},"sender":{"login":"octocat","type":"User"}}
+                """);
+        String id = accepted(new Sample("github", "/api/webhooks/github", deliveryId,
+                Signed.github("issue_comment", deliveryId, body), body));
+        Map<String, Object> dead = Database.awaitStatus(id, WAIT, "DEAD", "PROCESSED", "IGNORED");
+        assertThat(dead.get("status")).isEqualTo("DEAD");
+        assertThat(dead.get("attempts")).isEqualTo(3); // DELIVERY_MAX_ATTEMPTS in ear/pom.xml
+        assertThat((String) dead.get("last_error")).isNotBlank();
+    }
+
+    @Test
+    void aFailingDeliveryGoesDeadAndAReplayProcessesItOnceTheFaultIsGone() {
+        // The database itself refuses to record an outcome for this delivery: every attempt rolls back.
+        String deliveryId = "it-flaky-" + System.nanoTime();
+        Database.execute("""
+                CREATE OR REPLACE FUNCTION it_refuse_outcome() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.delivery_id LIKE 'it-flaky-%' AND NEW.status IN ('PROCESSED', 'IGNORED') THEN
+                    RAISE EXCEPTION 'it: outcome refused for %', NEW.delivery_id;
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        Database.execute("DROP TRIGGER IF EXISTS it_refuse_outcome ON webhook_delivery");
+        Database.execute("CREATE TRIGGER it_refuse_outcome BEFORE UPDATE ON webhook_delivery "
+                + "FOR EACH ROW EXECUTE FUNCTION it_refuse_outcome()");
+        String id;
+        try {
+            id = accepted(Sample.githubIssueComment(deliveryId, "@openhands retry me"));
+            Map<String, Object> dead = Database.awaitStatus(id, WAIT, "DEAD");
+            assertThat(dead.get("attempts")).isEqualTo(3);
+            assertThat((String) dead.get("last_error")).contains("outcome refused");
+        } finally {
+            Database.execute("DROP TRIGGER IF EXISTS it_refuse_outcome ON webhook_delivery");
+        }
+        Database.sleep(1500);
+        assertThat(Database.row(id).orElseThrow().get("status")).as("dead stays dead").isEqualTo("DEAD");
+
+        HttpResponse<String> replay = Server.postEmpty("/api/admin/deliveries/" + id + "/replay", AdminTokens.admin());
+        assertThat(replay.statusCode()).isEqualTo(202);
+        Map<String, Object> processed = Database.awaitStatus(id, WAIT, "PROCESSED");
+        assertThat(processed.get("attempts")).isEqualTo(1);
+        assertThat(processed.get("last_error")).isNull();
+    }
+
+    private static String accepted(Sample sample) {
+        HttpResponse<String> response = sample.send();
+        assertThat(response.statusCode()).as(sample.platform() + " " + response.body()).isEqualTo(202);
+        return json(response.body()).getString("id");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.deliveries.control;
+
+import dev.switchboard.deliveries.entity.DeliveryStatus;
+import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.deliveries.entity.WebhookDelivery;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+/**
+ * What an operator asks of the delivery list. The cursor is opaque to clients: the position
+ * (received time, id) of the last item of the previous page, for stable keyset paging.
+ */
+public record DeliveryFilter(Platform platform, DeliveryStatus status, String event, int limit,
+                             Instant afterReceivedAt, String afterId) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    public DeliveryFilter {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    public static String cursorAfter(WebhookDelivery last) {
+        String position = last.getReceivedAt() + "|" + last.getId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor into {received time, id}; IllegalArgumentException when it is not one of ours. */
+    public static Object[] decodeCursor(String cursor) {
+        try {
+            String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = position.indexOf('|');
+            if (bar < 0) {
+                throw new IllegalArgumentException("cursor is not valid");
+            }
+            return new Object[] {Instant.parse(position.substring(0, bar)), position.substring(bar + 1)};
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cursor is not valid", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.switchboard.deliveries.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import java.time.Duration;
+
+/**
+ * Sends the nudge that gets a stored delivery processed. Always inside the caller's transaction, so a
+ * message exists exactly when the row change that needs it is committed.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class DeliveryQueue {
+
+    public static final String QUEUE = "jms/switchboard/Deliveries";
+    public static final int SCHEMA_VERSION = 1;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = QUEUE)
+    Queue queue;
+
+    public void nudge(String deliveryId, Duration delay) {
+        String body = Json.createObjectBuilder()
+                .add("v", SCHEMA_VERSION)
+                .add("delivery", deliveryId)
+                .build().toString();
+        JMSProducer producer = jms.createProducer().setProperty("schema", SCHEMA_VERSION);
+        if (!delay.isZero() && !delay.isNegative()) {
+            producer.setDeliveryDelay(delay.toMillis());
+        }
+        producer.send(queue, body);
+    }
+}

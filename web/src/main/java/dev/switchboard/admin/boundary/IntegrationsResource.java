@@ -1,0 +1,53 @@
+package dev.switchboard.admin.boundary;
+
+import dev.switchboard.api.boundary.SwitchboardApi;
+import dev.switchboard.deliveries.control.Deliveries;
+import dev.switchboard.deliveries.control.WebhookSettings;
+import dev.switchboard.deliveries.entity.DeliveryStatus;
+import dev.switchboard.deliveries.entity.Platform;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+
+/** One entry per platform: switched on, secret configured, when it last sent something, deliveries by status. */
+@Path("admin/integrations")
+@RolesAllowed(SwitchboardApi.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrationsResource {
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    WebhookSettings settings;
+
+    @GET
+    public String integrations() {
+        Map<Platform, Map<DeliveryStatus, Long>> counts = deliveries.countsByStatus();
+        Map<Platform, Instant> last = deliveries.lastReceived();
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Platform platform : Platform.values()) {
+            JsonObjectBuilder byStatus = Json.createObjectBuilder();
+            counts.get(platform).forEach((status, n) -> byStatus.add(status.name(), n));
+            JsonObjectBuilder entry = Json.createObjectBuilder()
+                    .add("platform", platform.id())
+                    .add("enabled", settings.enabled(platform))
+                    .add("configured", settings.configured(platform));
+            if (last.containsKey(platform)) {
+                entry.add("lastDeliveryAt", last.get(platform).toString());
+            } else {
+                entry.addNull("lastDeliveryAt");
+            }
+            all.add(entry.add("counts", byStatus));
+        }
+        return all.build().toString();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.api.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * The JAX-RS application under /api. Bearer tokens are MicroProfile JWTs; resources that need a role
+ * say so with {@code @RolesAllowed}, enforced by {@link RoleCheck}.
+ */
+@ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({SwitchboardApi.ADMIN})
+public class SwitchboardApi extends Application {
+    public static final String ADMIN = "admin";
+}

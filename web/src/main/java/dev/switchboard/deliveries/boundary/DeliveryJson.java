@@ -1,0 +1,56 @@
+package dev.switchboard.deliveries.boundary;
+
+import dev.switchboard.deliveries.entity.WebhookDelivery;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+
+/** A delivery as the admin API shows it (contract, "Admin API"). */
+final class DeliveryJson {
+
+    private DeliveryJson() {
+    }
+
+    static JsonObjectBuilder item(WebhookDelivery d) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", d.getId())
+                .add("platform", d.getPlatform().id())
+                .add("deliveryId", d.getDeliveryId())
+                .add("event", d.getEvent());
+        nullable(json, "action", d.getAction());
+        json.add("status", d.getStatus().name())
+                .add("attempts", d.getAttempts())
+                .add("receivedAt", d.getReceivedAt().toString());
+        nullable(json, "lastError", d.getLastError());
+        nullable(json, "outcome", d.getOutcome());
+        nullable(json, "accountId", d.getAccountId());
+        json.add("updatedAt", d.getUpdatedAt().toString());
+        nullable(json, "nextAttemptAt", d.getNextAttemptAt());
+        return json;
+    }
+
+    static JsonObjectBuilder detail(WebhookDelivery d) {
+        return item(d)
+                .add("payload", parse(d.getPayload()))
+                .add("headers", parse(d.getHeaders()));
+    }
+
+    private static JsonValue parse(String json) {
+        try {
+            return Json.createReader(new StringReader(json)).readValue();
+        } catch (JsonException e) {
+            return Json.createValue(json);
+        }
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value instanceof Instant ? value.toString() : value.toString());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.jira.boundary;
+
+import dev.switchboard.deliveries.boundary.WebhookEndpoint;
+import dev.switchboard.deliveries.entity.Platform;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/** Jira Cloud and Data Center webhooks. */
+@Path("webhooks/jira")
+public class JiraWebhookResource {
+
+    @Inject
+    WebhookEndpoint endpoint;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@Context HttpHeaders headers, InputStream body) {
+        return endpoint.receive(Platform.JIRA, headers, body);
+    }
+}
