@@ -17,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /** Reading webhook bodies (JSON, or a form with a JSON field) and picking optional fields out of them. */
 public final class WebhookBodies {
@@ -55,7 +56,7 @@ public final class WebhookBodies {
                 throw new MalformedWebhookException(problem);
             }
             return object;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new MalformedWebhookException(problem, e);
         }
     }
