@@ -1,0 +1,55 @@
+package dev.switchboard.github.control;
+
+import static dev.switchboard.deliveries.control.WebhookBodies.id;
+import static dev.switchboard.deliveries.control.WebhookBodies.string;
+
+import dev.switchboard.deliveries.control.HmacSha256;
+import dev.switchboard.deliveries.control.InboundWebhook;
+import dev.switchboard.deliveries.control.MalformedWebhookException;
+import dev.switchboard.deliveries.control.Reception;
+import dev.switchboard.deliveries.control.WebhookBodies;
+import dev.switchboard.deliveries.control.WebhookRequest;
+import dev.switchboard.deliveries.entity.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+
+/** GitHub App and plain repository/organization webhooks. */
+@ApplicationScoped
+public class GitHubWebhook implements InboundWebhook {
+
+    private static final String NAME = "github";
+    private static final String SIGNATURE_PREFIX = "sha256=";
+
+    public GitHubWebhook() {
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.GITHUB;
+    }
+
+    /** Only X-Hub-Signature-256: the legacy SHA-1 X-Hub-Signature is deliberately not accepted. */
+    @Override
+    public boolean isAuthentic(WebhookRequest request, String secret, Instant now) {
+        return request.headers().first("X-Hub-Signature-256")
+                .filter(header -> header.startsWith(SIGNATURE_PREFIX))
+                .map(header -> header.substring(SIGNATURE_PREFIX.length()))
+                .map(hex -> HmacSha256.verifyHex(secret, hex, request.body()))
+                .orElse(false);
+    }
+
+    @Override
+    public Reception read(WebhookRequest request) throws MalformedWebhookException {
+        String deliveryId = request.headers().first("X-GitHub-Delivery")
+                .orElseThrow(() -> new MalformedWebhookException("github delivery has no X-GitHub-Delivery header"));
+        String event = request.headers().first("X-GitHub-Event")
+                .orElseThrow(() -> new MalformedWebhookException("github delivery has no X-GitHub-Event header"));
+        // A hook configured with content type "application/x-www-form-urlencoded" sends payload=<JSON>.
+        String json = WebhookBodies.jsonText(NAME, request, "payload");
+        JsonObject payload = WebhookBodies.object(NAME, json);
+        // Only GitHub App deliveries carry an installation; repository and organization hooks have none.
+        return new Reception.Delivery(deliveryId, event, string(payload, "action"),
+                id(payload, "installation", "id"), json);
+    }
+}
