@@ -6,7 +6,7 @@
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
-recreate_db=false config_cache=""
+recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -17,6 +17,8 @@ while [[ $# -gt 0 ]]; do
     --db-password) db_password="$2"; shift 2 ;;
     --recreate-database) recreate_db=true; shift ;;
     --config-cache-seconds) config_cache="$2"; shift 2 ;;
+    --h2-path) h2_path="$2"; shift 2 ;;
+    --http-address) http_address="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,13 +64,15 @@ if [[ -n "$db_url" ]]; then
 else
   pool="--datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource"
   pool="$pool --isconnectvalidatereq=true --validationmethod auto-commit"
-  props="url=$(esc "jdbc:h2:$domain_dir/lib/databases/switchboard")"
+  # the data lives outside the domain, so that re-provisioning keeps it
+  [[ -n "$h2_path" ]] || h2_path="$domain_dir/lib/databases/switchboard"
+  props="url=$(esc "jdbc:h2:$h2_path")"
 fi
 
 cmds="$(mktemp)"
 trap 'rm -f "$cmds"' EXIT
 cat > "$cmds" <<CMDS
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=$http_address
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1
 set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
 set configs.config.server-config.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1
