@@ -1,0 +1,5 @@
+/**
+ * GitHub: the typed webhook events Switchboard acts on, how they are read from stored deliveries, and
+ * which of them ask the agent for a job.
+ */
+package dev.switchboard.github.control;

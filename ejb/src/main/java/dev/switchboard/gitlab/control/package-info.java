@@ -1,0 +1,5 @@
+/**
+ * GitLab: the typed webhook events (notes, label changes) Switchboard acts on, how they are read from
+ * stored deliveries, and which of them ask the agent for a job.
+ */
+package dev.switchboard.gitlab.control;
