@@ -1,14 +1,17 @@
 package dev.switchboard.api.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The JAX-RS application under /api. Bearer tokens are MicroProfile JWTs; resources that need a role
- * say so with {@code @RolesAllowed}, enforced by {@link RoleCheck}.
+ * say so with {@code @RolesAllowed}, enforced by {@link RoleCheck}. A CDI bean on purpose: Payara's
+ * MP-JWT extension only sees {@code @LoginConfig} on classes CDI discovers (annotated discovery).
  */
+@ApplicationScoped
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({SwitchboardApi.ADMIN})
