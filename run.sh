@@ -123,10 +123,11 @@ token() {
 case "${1:-run}" in
   run)
     start
-    trap 'echo; stop; exit 0' INT TERM
     say "following the server log; Ctrl-C stops the server"
     tail -n 0 -F "$log" &
-    wait $!
+    tail_pid=$!
+    trap 'kill "$tail_pid" 2>/dev/null; echo; stop; exit 0' INT TERM
+    wait "$tail_pid"
     ;;
   start) start ;;
   stop) stop ;;
