@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The safety net under the queue: a delivery whose nudge never came (a broker that lost it, a retry
@@ -19,7 +20,6 @@ import java.util.logging.Logger;
 public class DeliverySweeper {
 
     private static final Logger LOG = Logger.getLogger(DeliverySweeper.class.getName());
-    private static final Duration OVERDUE = Duration.ofMinutes(2);
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
@@ -27,9 +27,14 @@ public class DeliverySweeper {
     @Inject
     DeliveryQueue queue;
 
-    @Schedule(hour = "*", minute = "*", second = "15", persistent = false)
+    /** How long a delivery may wait for its message before the sweeper sends another. */
+    @Inject
+    @ConfigProperty(name = "delivery.sweep.after.ms", defaultValue = "120000")
+    long overdueMs;
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     public void requeueOverdue() {
-        Instant cutoff = Instant.now().minus(OVERDUE);
+        Instant cutoff = Instant.now().minusMillis(overdueMs);
         List<WebhookDelivery> overdue = em.createQuery(
                         "select d from WebhookDelivery d where (d.status = dev.switchboard.deliveries.entity.DeliveryStatus.QUEUED"
                                 + " and d.updatedAt < :cutoff) or (d.status = dev.switchboard.deliveries.entity.DeliveryStatus.FAILED"

@@ -56,6 +56,17 @@ public final class HmacSha256 {
     }
 
     /**
+     * Checks a header of the form {@code <prefix><hex HMAC-SHA256 of the body>} (GitHub's and Jira's
+     * {@code sha256=...}); false when the header is absent or lacks the prefix.
+     */
+    public static boolean verifyPrefixedHeader(java.util.Optional<String> header, String prefix, String secret,
+                                               byte[] body) {
+        return header.filter(value -> value.startsWith(prefix))
+                .map(value -> verifyHex(secret, value.substring(prefix.length()), body))
+                .orElse(false);
+    }
+
+    /**
      * Constant-time equality of two secrets. Comparing digests rather than the strings themselves keeps
      * the time independent of the length and the common prefix of what an attacker sent.
      */

@@ -32,11 +32,8 @@ public class GitHubWebhook implements InboundWebhook {
     /** Only X-Hub-Signature-256: the legacy SHA-1 X-Hub-Signature is deliberately not accepted. */
     @Override
     public boolean isAuthentic(WebhookRequest request, String secret, Instant now) {
-        return request.headers().first("X-Hub-Signature-256")
-                .filter(header -> header.startsWith(SIGNATURE_PREFIX))
-                .map(header -> header.substring(SIGNATURE_PREFIX.length()))
-                .map(hex -> HmacSha256.verifyHex(secret, hex, request.body()))
-                .orElse(false);
+        return HmacSha256.verifyPrefixedHeader(request.headers().first("X-Hub-Signature-256"), SIGNATURE_PREFIX, secret,
+                request.body());
     }
 
     @Override

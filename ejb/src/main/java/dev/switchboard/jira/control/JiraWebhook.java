@@ -33,11 +33,8 @@ public class JiraWebhook implements InboundWebhook {
     /** Jira uses GitHub's scheme, but under the header name GitHub kept for SHA-1. */
     @Override
     public boolean isAuthentic(WebhookRequest request, String secret, Instant now) {
-        return request.headers().first("X-Hub-Signature")
-                .filter(header -> header.startsWith(SIGNATURE_PREFIX))
-                .map(header -> header.substring(SIGNATURE_PREFIX.length()))
-                .map(hex -> HmacSha256.verifyHex(secret, hex, request.body()))
-                .orElse(false);
+        return HmacSha256.verifyPrefixedHeader(request.headers().first("X-Hub-Signature"), SIGNATURE_PREFIX, secret,
+                request.body());
     }
 
     @Override

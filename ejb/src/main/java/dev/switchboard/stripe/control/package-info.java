@@ -1,5 +1,6 @@
 /**
- * Stripe: the typed billing events (customers, payment methods, invoices) Switchboard records, how they are
- * read from stored deliveries, and what each one amounts to.
+ * Stripe: event destinations' signatures ({@code Stripe-Signature}, any v1 within 300 s), the billing
+ * events Switchboard keeps track of (customers, payment methods, invoices) and their manager. Stripe
+ * never starts jobs; its events keep billing state current for the billing gate.
  */
 package dev.switchboard.stripe.control;
