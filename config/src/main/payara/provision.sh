@@ -7,6 +7,7 @@ set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
 recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1
+config_properties=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -19,6 +20,7 @@ while [[ $# -gt 0 ]]; do
     --config-cache-seconds) config_cache="$2"; shift 2 ;;
     --h2-path) h2_path="$2"; shift 2 ;;
     --http-address) http_address="$2"; shift 2 ;;
+    --config-property) config_properties+=("$2"); shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -95,6 +97,10 @@ set-metrics-configuration --enabled=true --securityenabled=false
 CMDS
 # MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
 [[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"
+# domain-level MicroProfile Config values (name=value): below environment variables, above the defaults
+for property in "${config_properties[@]}"; do
+  echo "set-config-property --source=domain --propertyName=${property%%=*} --propertyValue=${property#*=}" >> "$cmds"
+done
 
 echo "provision.sh: configuring domain $domain (this starts and stops it once)"
 "$asadmin" start-domain "$domain" >/dev/null

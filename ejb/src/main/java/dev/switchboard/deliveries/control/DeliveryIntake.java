@@ -2,6 +2,7 @@ package dev.switchboard.deliveries.control;
 
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.deliveries.entity.WebhookDelivery;
+import dev.switchboard.schema.control.UniqueViolation;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -11,16 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Stores a delivery and queues it in one transaction: the platform hears 202 only after both commit. */
 @Stateless
 public class DeliveryIntake {
-
-    /** SQLSTATE of a unique-constraint violation, the same on PostgreSQL and H2. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
@@ -41,7 +38,7 @@ public class DeliveryIntake {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.in(e)) {
                 context.setRollbackOnly();
                 return Optional.empty();
             }
@@ -59,14 +56,5 @@ public class DeliveryIntake {
                 .getResultStream()
                 .map(WebhookDelivery::getId)
                 .findFirst();
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

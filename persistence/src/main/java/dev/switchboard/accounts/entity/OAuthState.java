@@ -62,7 +62,15 @@ public class OAuthState {
     }
 
     public String codeVerifierPurpose() {
+        return codeVerifierPurpose(stateHash);
+    }
+
+    public static String codeVerifierPurpose(String stateHash) {
         return "oauth_state:" + stateHash + ":code_verifier";
+    }
+
+    public void reencryptedVerifier(String encryptedCodeVerifier) {
+        this.codeVerifier = encryptedCodeVerifier;
     }
 
     public void use(Instant now) {

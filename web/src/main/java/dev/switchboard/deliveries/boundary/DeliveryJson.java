@@ -1,5 +1,7 @@
 package dev.switchboard.deliveries.boundary;
 
+import static dev.switchboard.api.boundary.JsonFields.nullable;
+
 import dev.switchboard.deliveries.entity.WebhookDelivery;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -43,14 +45,6 @@ final class DeliveryJson {
             return Json.createReader(new StringReader(json)).readValue();
         } catch (JsonException e) {
             return Json.createValue(json);
-        }
-    }
-
-    private static void nullable(JsonObjectBuilder json, String name, Object value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value instanceof Instant ? value.toString() : value.toString());
         }
     }
 }
