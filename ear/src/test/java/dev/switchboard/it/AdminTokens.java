@@ -32,14 +32,23 @@ public final class AdminTokens {
         return token(ISSUER, List.of("admin"), Instant.now().plusSeconds(600));
     }
 
+    /** A signed-in user's token: any subject, no admin group. */
+    public static String user(String subject) {
+        return token(ISSUER, subject, List.of("users"), Instant.now().plusSeconds(600));
+    }
+
     public static String token(String issuer, List<String> groups, Instant expires) {
+        return token(issuer, "it-operator", groups, expires);
+    }
+
+    public static String token(String issuer, String subject, List<String> groups, Instant expires) {
         try {
             Path pem = Path.of(System.getProperty("switchboard.keys"), "jwt-private.pem");
             PrivateKey key = privateKey(Files.readString(pem));
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
-                    .subject("it-operator")
-                    .claim("upn", "it-operator")
+                    .subject(subject)
+                    .claim("upn", subject)
                     .claim("groups", groups)
                     .jwtID(UUID.randomUUID().toString())
                     .issueTime(new Date())

@@ -5,6 +5,7 @@ package dev.switchboard.github.control;
  * says what is wrong with the key but never quotes it, and underlying parser errors are not chained
  * because their messages may echo parts of the PEM.
  */
+@jakarta.ejb.ApplicationException(rollback = true)
 public class GitHubAppKeyException extends RuntimeException {
 
     public GitHubAppKeyException(String message) {

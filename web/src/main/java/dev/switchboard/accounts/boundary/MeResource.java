@@ -2,7 +2,15 @@ package dev.switchboard.accounts.boundary;
 
 import static dev.switchboard.api.boundary.JsonFields.nullable;
 
+import dev.switchboard.accounts.control.AccessTokens;
+import dev.switchboard.accounts.control.AccountUnlinking;
 import dev.switchboard.accounts.control.LinkedAccounts;
+import dev.switchboard.accounts.control.OAuthProvider;
+import dev.switchboard.accounts.control.OAuthProviderException;
+import dev.switchboard.accounts.control.OAuthSettings;
+import dev.switchboard.accounts.control.ProviderHttp;
+import dev.switchboard.accounts.control.ProviderIdentity;
+import dev.switchboard.api.boundary.ErrorBody;
 import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.accounts.entity.SwitchboardUser;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,7 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +39,18 @@ public class MeResource {
 
     @Inject
     LinkedAccounts linkedAccounts;
+
+    @Inject
+    AccountUnlinking unlinking;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    ProviderHttp http;
+
+    @Inject
+    OAuthSettings oauth;
 
     @GET
     public String me() {
@@ -51,5 +76,40 @@ public class MeResource {
             items.add(AccountJson.of(account));
         }
         return items.build().toString();
+    }
+
+    /** Revokes the token at the provider where possible, then forgets the link. */
+    @DELETE
+    @Path("accounts/{provider}")
+    public Response unlink(@PathParam("provider") String providerId) {
+        SwitchboardUser user = currentUser.require();
+        OAuthProvider provider = OAuthResource.provider(providerId);
+        return unlinking.unlink(user.getId(), provider)
+                .map(revoked -> Response.ok(Json.createObjectBuilder().add("unlinked", provider.id())
+                        .add("revokedAtProvider", revoked).build().toString()).build())
+                .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "no linked " + provider.id() + " account"));
+    }
+
+    /**
+     * Asks the provider who the linked token belongs to: proves the link works, refreshing the token
+     * when it is due (or when the provider answers 401).
+     */
+    @GET
+    @Path("accounts/{provider}/identity")
+    public Response identity(@PathParam("provider") String providerId) throws OAuthProviderException {
+        SwitchboardUser user = currentUser.require();
+        OAuthProvider provider = OAuthResource.provider(providerId);
+        URI uri = provider.identityUri(oauth.endpoints())
+                .orElseThrow(() -> new BadRequestException(provider.id() + " has no identity endpoint to ask"));
+        ProviderHttp.Answer answer = accessTokens.call(user.getId(), provider, token -> http.get(uri, token));
+        if (answer.status() != 200) {
+            return ErrorBody.response(Response.Status.BAD_GATEWAY, provider.id() + " answered HTTP " + answer.status());
+        }
+        ProviderIdentity identity = ProviderIdentity.parse(provider, answer.body());
+        JsonObjectBuilder json = Json.createObjectBuilder().add("provider", provider.id())
+                .add("providerUserId", identity.userId());
+        nullable(json, "login", identity.login());
+        nullable(json, "name", identity.displayName());
+        return Response.ok(json.build().toString()).build();
     }
 }

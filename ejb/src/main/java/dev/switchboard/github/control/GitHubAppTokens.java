@@ -1,0 +1,142 @@
+package dev.switchboard.github.control;
+
+import dev.switchboard.accounts.control.AccountLinkingException;
+import dev.switchboard.accounts.control.OAuthSettings;
+import dev.switchboard.accounts.control.ProviderHttp;
+import dev.switchboard.github.entity.GitHubInstallation;
+import dev.switchboard.tokens.control.TokenVault;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Installation access tokens of the GitHub App: minted with the app's JWT, cached encrypted on the
+ * installation's row, and minted again once less than five minutes of validity are left (a token that
+ * runs out during a job is worse than one more mint). Minting happens under the row's lock, so
+ * concurrent jobs for one installation mint once.
+ */
+@Stateless
+public class GitHubAppTokens {
+
+    static final Duration REMINT_MARGIN = Duration.ofMinutes(5);
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    OAuthSettings oauth;
+
+    @Inject
+    ProviderHttp http;
+
+    @Resource
+    SessionContext context;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String installationToken(long installationId) {
+        Instant now = Instant.now();
+        GitHubInstallation installation = em.find(GitHubInstallation.class, installationId,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (installation == null) {
+            installation = new GitHubInstallation(installationId, now);
+            em.persist(installation);
+        } else if (installation.hasTokenValidFor(REMINT_MARGIN, now)) {
+            return vault.decrypt(installation.accessTokenPurpose(), installation.getAccessToken());
+        }
+        JsonObject minted = mint(installationId);
+        String token = minted.getString("token");
+        Instant expiresAt = Instant.parse(minted.getString("expires_at"));
+        installation.tokenMinted(vault.encrypt(installation.accessTokenPurpose(), token), expiresAt, now);
+        if (minted.containsKey("repository_selection")) {
+            installation.describe(installation.getAccountLogin(), installation.getAccountType(),
+                    minted.getString("repository_selection"), now);
+        }
+        return token;
+    }
+
+    public Optional<GitHubInstallation> find(long installationId) {
+        return Optional.ofNullable(em.find(GitHubInstallation.class, installationId));
+    }
+
+    private JsonObject mint(long installationId) {
+        String appId = setting("github.app.id");
+        String jwt = GitHubAppJwt.fromPem(appId, privateKeyPem(setting("github.app.private.key")),
+                Clock.systemUTC()).mint();
+        URI uri = URI.create(trimSlash(oauth.endpoints().githubApiUrl()) + "/app/installations/" + installationId
+                + "/access_tokens");
+        ProviderHttp.Answer answer = http.postForm(uri, Map.of("Authorization", "Bearer " + jwt,
+                "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28"), "");
+        if (answer.status() != 201) {
+            throw new AccountLinkingException(502, "github refused an installation token for installation "
+                    + installationId + " (HTTP " + answer.status() + ")");
+        }
+        try {
+            JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
+            Instant.parse(body.getString("expires_at"));
+            body.getString("token");
+            return body;
+        } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {
+            throw new AccountLinkingException(502, "github's installation token answer is not readable");
+        }
+    }
+
+    /** What an operator checks: a token can be had and it sees the installation's repositories. */
+    public record Verification(long installationId, int repositories, Instant tokenExpiresAt) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Verification verify(long installationId) {
+        GitHubAppTokens self = context.getBusinessObject(GitHubAppTokens.class);
+        String token = self.installationToken(installationId);
+        URI uri = URI.create(trimSlash(oauth.endpoints().githubApiUrl()) + "/installation/repositories?per_page=1");
+        ProviderHttp.Answer answer = http.get(uri, token);
+        if (answer.status() != 200) {
+            throw new AccountLinkingException(502, "github refused the installation token (HTTP " + answer.status() + ")");
+        }
+        int total = Json.createReader(new StringReader(answer.body())).readObject().getInt("total_count", 0);
+        return new Verification(installationId, total, self.find(installationId).orElseThrow().getAccessTokenExpiresAt());
+    }
+
+    /** The PEM itself, or the path of a file holding it (handier where environment values are one line). */
+    static String privateKeyPem(String configured) {
+        if (configured.contains("-----BEGIN")) {
+            return configured;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(configured));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new AccountLinkingException(503, "GITHUB_APP_PRIVATE_KEY is neither a PEM nor a readable file");
+        }
+    }
+
+    private static String setting(String name) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).filter(v -> !v.isBlank())
+                .orElseThrow(() -> new AccountLinkingException(503, "the GitHub App is not configured ("
+                        + name.toUpperCase().replace('.', '_') + ")"));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
