@@ -64,7 +64,7 @@ public class AccountLinking {
         }
         String state = OAuthStates.newState();
         String stateHash = OAuthStates.hash(state);
-        Pkce pkce = provider.supportsPkce() ? Pkce.generate() : null;
+        Pkce pkce = provider.supportsPkce() ? Pkce.create() : null;
         String verifier = pkce == null ? null : vault.encrypt(OAuthState.codeVerifierPurpose(stateHash), pkce.verifier());
         em.persist(new OAuthState(stateHash, provider.id(), userId, OAuthStates.hash(browserBinding), verifier,
                 blankToNull(redirectTo), Instant.now()));

@@ -40,6 +40,11 @@ public record Pkce(String verifier, String challenge) {
         return new Pkce(verifier, challengeOf(verifier));
     }
 
+    /** The pair for a verifier kept with the state, on the callback. */
+    public static Pkce of(String verifier) {
+        return new Pkce(verifier, challengeOf(verifier));
+    }
+
     /** The S256 challenge of a verifier. */
     public static String challengeOf(String verifier) {
         try {
