@@ -62,6 +62,18 @@ provision_if_needed() {
   echo "$fingerprint" > "$run_dir/provisioned"
 }
 
+# The embedded default needs a token encryption key: generated once, kept with the token signing keys.
+token_encryption_keys() {
+  if [[ -z "${TOKEN_ENCRYPTION_KEYS:-}" ]]; then
+    bash "$root/config/src/main/payara/jwt-keys.sh" "$keys"
+    if [[ ! -f "$keys/token-encryption-keys" ]]; then
+      (umask 077 && printf 'k1:%s\n' "$(openssl rand -base64 32)" > "$keys/token-encryption-keys")
+    fi
+    TOKEN_ENCRYPTION_KEYS="$(cat "$keys/token-encryption-keys")"
+    export TOKEN_ENCRYPTION_KEYS
+  fi
+}
+
 running() {
   [[ -x "$asadmin" ]] && "$asadmin" list-domains 2>/dev/null | grep -q "^$domain running"
 }
@@ -73,6 +85,7 @@ start() {
   if running; then
     say "server already running; redeploying"
   else
+    token_encryption_keys
     say "starting Payara Server (domain $domain)"
     "$asadmin" start-domain "$domain" >/dev/null
   fi
