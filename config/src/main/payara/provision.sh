@@ -87,8 +87,6 @@ set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-t
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
-create-jvm-options -Dmp.jwt.verify.publickey.location=file\\\\:$keys/jwt-public.pem
-create-jvm-options -Dmp.jwt.verify.issuer=switchboard-dev
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
 create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
@@ -97,6 +95,10 @@ set-metrics-configuration --enabled=true --securityenabled=false
 CMDS
 # MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
 [[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"
+# The embedded default's token issuer, at the domain level: KEYCLOAK_SERVER_URL + KEYCLOAK_REALM_NAME or
+# MP_JWT_VERIFY_* in the environment take precedence (see KeycloakConfigSource).
+config_properties=("mp.jwt.verify.publickey.location=file:$keys/jwt-public.pem" "mp.jwt.verify.issuer=switchboard-dev"
+  "${config_properties[@]}")
 # domain-level MicroProfile Config values (name=value): below environment variables, above the defaults
 for property in "${config_properties[@]}"; do
   echo "set-config-property --source=domain --propertyName=${property%%=*} --propertyValue=${property#*=}" >> "$cmds"
