@@ -2,6 +2,7 @@ package dev.switchboard.accounts.control;
 
 import dev.switchboard.accounts.entity.LinkStatus;
 import dev.switchboard.accounts.entity.LinkedAccount;
+import dev.switchboard.accounts.entity.TokenSource;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -43,6 +44,9 @@ public class AccessTokens {
 
     @Inject
     IssuedTokens issuedTokens;
+
+    @Inject
+    KeycloakBroker broker;
 
     @Resource
     SessionContext context;
@@ -107,12 +111,18 @@ public class AccessTokens {
         if (!account.canRefresh()) {
             return; // no refresh token: use the token until the provider says otherwise
         }
-        OAuthClient client = oauth.client(provider).orElseThrow(() -> new AccountLinkingException(503,
-                provider.id() + " account linking is not configured (client id and secret)"));
         String refreshToken = vault.decrypt(account.refreshTokenPurpose(), account.getRefreshToken());
-        TokenRequest request = TokenRequest.refresh(provider, oauth.endpoints(), client, refreshToken);
-        ProviderHttp.Answer answer = http.postForm(request.uri(), request.headers(), request.body());
         try {
+            if (account.getTokenSource() == TokenSource.KEYCLOAK) {
+                KeycloakBroker.KeycloakTokens keycloak = broker.refresh(provider, refreshToken);
+                issuedTokens.storeBrokered(account, broker.providerToken(provider, keycloak.accessToken()),
+                        keycloak.refreshToken() != null ? keycloak.refreshToken() : refreshToken, Instant.now());
+                return;
+            }
+            OAuthClient client = oauth.client(provider).orElseThrow(() -> new AccountLinkingException(503,
+                    provider.id() + " account linking is not configured (client id and secret)"));
+            TokenRequest request = TokenRequest.refresh(provider, oauth.endpoints(), client, refreshToken);
+            ProviderHttp.Answer answer = http.postForm(request.uri(), request.headers(), request.body());
             issuedTokens.store(account, TokenResponse.parse(provider, answer.status(), answer.contentType(),
                     answer.body()), Instant.now());
             LOG.fine(() -> "refreshed the " + provider.id() + " token of account " + account.getId());

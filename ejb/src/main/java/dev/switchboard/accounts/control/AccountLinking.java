@@ -46,6 +46,9 @@ public class AccountLinking {
     @Inject
     IssuedTokens issuedTokens;
 
+    @Inject
+    KeycloakBroker broker;
+
     @Resource
     SessionContext context;
 
@@ -58,16 +61,20 @@ public class AccountLinking {
     }
 
     public URI authorize(String userId, OAuthProvider provider, String browserBinding, String redirectTo) {
-        OAuthClient client = client(provider);
+        boolean brokered = broker.brokers(provider);
+        OAuthClient client = brokered ? null : client(provider);
         if (!linking.redirectAllowed(redirectTo)) {
             throw new AccountLinkingException(400, "redirect target is not allowed: " + redirectTo);
         }
         String state = OAuthStates.newState();
         String stateHash = OAuthStates.hash(state);
-        Pkce pkce = provider.supportsPkce() ? Pkce.create() : null;
+        Pkce pkce = brokered || provider.supportsPkce() ? Pkce.create() : null;
         String verifier = pkce == null ? null : vault.encrypt(OAuthState.codeVerifierPurpose(stateHash), pkce.verifier());
         em.persist(new OAuthState(stateHash, provider.id(), userId, OAuthStates.hash(browserBinding), verifier,
                 blankToNull(redirectTo), Instant.now()));
+        if (brokered) {
+            return broker.authorizeUri(provider, state, callbackUri(provider), pkce);
+        }
         return AuthorizeRequest.create(provider, oauth.endpoints(), client.id(), state, callbackUri(provider), pkce).uri();
     }
 
@@ -83,6 +90,14 @@ public class AccountLinking {
             if (code == null || code.isBlank()) {
                 throw new AccountLinkingException(400, provider.id() + " callback carries no code");
             }
+            if (broker.brokers(provider)) {
+                KeycloakBroker.KeycloakTokens keycloak = broker.exchange(provider, code, callbackUri(provider),
+                        claimed.codeVerifier());
+                TokenResponse tokens = broker.providerToken(provider, keycloak.accessToken());
+                ProviderIdentity identity = identity(provider, tokens);
+                self.store(claimed.userId(), identity, tokens, List.of(), keycloak.refreshToken());
+                return new Linked(provider.id(), identity.login(), claimed.redirectTo());
+            }
             Pkce pkce = claimed.codeVerifier() == null ? null : Pkce.of(claimed.codeVerifier());
             TokenRequest request = TokenRequest.authorizationCode(provider, oauth.endpoints(), client(provider), code,
                     callbackUri(provider), pkce);
@@ -90,7 +105,7 @@ public class AccountLinking {
             TokenResponse tokens = TokenResponse.parse(provider, answer.status(), answer.contentType(), answer.body());
             ProviderIdentity identity = identity(provider, tokens);
             List<AtlassianSite> sites = provider == OAuthProvider.JIRA ? sites(tokens.accessToken()) : List.of();
-            self.store(claimed.userId(), identity, tokens, sites);
+            self.store(claimed.userId(), identity, tokens, sites, null);
             return new Linked(provider.id(), identity.login(), claimed.redirectTo());
         } catch (OAuthProviderException e) {
             throw new AccountLinkingException(e.status() >= 500 || OAuthProviderException.MALFORMED_RESPONSE.equals(e.error())
@@ -119,7 +134,8 @@ public class AccountLinking {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void store(String userId, ProviderIdentity identity, TokenResponse tokens, List<AtlassianSite> sites) {
+    public void store(String userId, ProviderIdentity identity, TokenResponse tokens, List<AtlassianSite> sites,
+                      String keycloakOfflineToken) {
         String provider = identity.provider().id();
         Instant now = Instant.now();
         Optional<LinkedAccount> elsewhere = em.createNamedQuery(LinkedAccount.BY_PROVIDER_USER, LinkedAccount.class)
@@ -142,7 +158,11 @@ public class AccountLinking {
             em.persist(account);
         }
         account.describe(identity.login(), identity.displayName(), String.join(" ", scopes(tokens)));
-        issuedTokens.store(account, tokens, now);
+        if (keycloakOfflineToken != null) {
+            issuedTokens.storeBrokered(account, tokens, keycloakOfflineToken, now);
+        } else {
+            issuedTokens.store(account, tokens, now);
+        }
         if (tokens.slack() != null) {
             installSlack(userId, tokens, now);
         }

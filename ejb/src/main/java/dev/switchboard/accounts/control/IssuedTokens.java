@@ -1,6 +1,7 @@
 package dev.switchboard.accounts.control;
 
 import dev.switchboard.accounts.entity.LinkedAccount;
+import dev.switchboard.accounts.entity.TokenSource;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,17 @@ public class IssuedTokens {
 
     @Inject
     TokenVault vault;
+
+    /**
+     * Brokered linking: the provider token Keycloak handed out, and the user's Keycloak offline token in
+     * the refresh column (the provider's own refresh token, if Keycloak has one, stays with Keycloak).
+     */
+    public void storeBrokered(LinkedAccount account, TokenResponse providerTokens, String offlineToken, Instant now) {
+        account.brokeredBy(TokenSource.KEYCLOAK);
+        account.tokensIssued(vault.encrypt(account.accessTokenPurpose(), providerTokens.accessToken()),
+                providerTokens.expiresIn() == null ? null : now.plus(providerTokens.expiresIn()),
+                offlineToken == null ? null : vault.encrypt(account.refreshTokenPurpose(), offlineToken), null, now);
+    }
 
     public void store(LinkedAccount account, TokenResponse tokens, Instant now) {
         String access = tokens.accessToken();

@@ -76,6 +76,10 @@ public class LinkedAccount {
     @Column(name = "refreshed_at")
     private Instant refreshedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "token_source")
+    private TokenSource tokenSource;
+
     @Version
     private int version;
 
@@ -88,7 +92,13 @@ public class LinkedAccount {
         this.provider = Objects.requireNonNull(provider);
         this.providerUserId = Objects.requireNonNull(providerUserId);
         this.status = LinkStatus.ACTIVE;
+        this.tokenSource = TokenSource.PROVIDER;
         this.linkedAt = now;
+    }
+
+    /** Tokens come through Keycloak's broker: {@link #getRefreshToken()} is then a Keycloak offline token. */
+    public void brokeredBy(TokenSource source) {
+        this.tokenSource = source;
     }
 
     public String accessTokenPurpose() {
@@ -170,4 +180,5 @@ public class LinkedAccount {
     public String getStatusReason() { return statusReason; }
     public Instant getLinkedAt() { return linkedAt; }
     public Instant getRefreshedAt() { return refreshedAt; }
+    public TokenSource getTokenSource() { return tokenSource; }
 }
