@@ -136,6 +136,25 @@ class DeliveryProcessingIT {
         assertThat((String) row.get("outcome")).contains("acme/api#7");
     }
 
+    @Test
+    void aGitHubAppInstallationIsRecordedFromItsWebhook() {
+        long installation = 7_000_000L + Math.abs(System.nanoTime() % 1_000_000L);
+        String deliveryId = "it-install-" + System.nanoTime();
+        byte[] body = Sample.utf8("""
+                {"action":"created","installation":{"id":%d,"account":{"login":"acme-%d","id":9,"type":"Organization"},
+                 "repository_selection":"selected","app_id":12345,"permissions":{"issues":"write"},"events":["issue_comment"]},
+                 "repositories":[{"id":1296269,"full_name":"acme/api","private":false}],"sender":{"login":"octocat","type":"User"}}
+                """.formatted(installation, installation));
+        String id = accepted(new Sample("github", "/api/webhooks/github", deliveryId,
+                Signed.github("installation", deliveryId, body), body));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        assertThat((String) row.get("outcome")).contains("installation " + installation).contains("created");
+        Map<String, Object> stored = Tokens.row("select * from github_installation where installation_id = ?", installation);
+        assertThat(stored.get("account_login")).isEqualTo("acme-" + installation);
+        assertThat(stored.get("repository_selection")).isEqualTo("selected");
+    }
+
     private static String accepted(Sample sample) {
         HttpResponse<String> response = sample.send();
         assertThat(response.statusCode()).as(sample.platform() + " " + response.body()).isEqualTo(202);

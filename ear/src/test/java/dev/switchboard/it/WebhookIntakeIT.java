@@ -201,6 +201,12 @@ class WebhookIntakeIT {
         }
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noWebhookSecretReachedTheLog() {
+        ServerLog.containsNone(Signed.GITHUB_SECRET, Signed.GITLAB_SECRET, Signed.JIRA_SECRET, Signed.SLACK_SECRET,
+                Signed.STRIPE_SECRET);
+    }
+
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }

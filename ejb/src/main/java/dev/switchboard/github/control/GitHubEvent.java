@@ -53,6 +53,17 @@ public sealed interface GitHubEvent {
                              Sender sender) implements GitHubEvent {
     }
 
+    /**
+     * The app was installed, changed or removed on an account ({@code installation} and
+     * {@code installation_repositories} events): Switchboard keeps its installations current from these.
+     */
+    record InstallationChanged(long installationId, String action, String accountLogin, String accountType,
+                               String repositorySelection) implements GitHubEvent {
+        public boolean removed() {
+            return action.equals("deleted");
+        }
+    }
+
     /** An event or action Switchboard does not act on, with the reason. */
     record Unsupported(String reason) implements GitHubEvent {
     }

@@ -33,8 +33,15 @@ public final class GitHubEventParser {
             case "issues" -> issues(root);
             case "pull_request_review_comment" -> reviewComment(root);
             case "pull_request_review" -> review(root);
+            case "installation", "installation_repositories" -> installation(root);
             default -> new Unsupported("event '" + event + "' is not handled");
         };
+    }
+
+    private static GitHubEvent installation(JsonObject root) throws MalformedEventException {
+        return new GitHubEvent.InstallationChanged(number(root, "installation.id"), string(root, "action"),
+                string(root, "installation.account.login"), string(root, "installation.account.type"),
+                EventJson.optionalString(root, "installation.repository_selection").orElse(null));
     }
 
     private static GitHubEvent issueComment(JsonObject root) throws MalformedEventException {

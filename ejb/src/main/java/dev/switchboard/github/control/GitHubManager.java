@@ -15,6 +15,9 @@ public class GitHubManager implements Manager {
     @Inject
     AgentTriggers triggers;
 
+    @Inject
+    GitHubInstallations installations;
+
     public GitHubManager() {
     }
 
@@ -29,6 +32,10 @@ public class GitHubManager implements Manager {
 
     @Override
     public Outcome receive(String event, String payload) throws MalformedEventException {
-        return GitHubJobRequests.decide(GitHubEventParser.parse(event, payload), triggers);
+        GitHubEvent parsed = GitHubEventParser.parse(event, payload);
+        if (parsed instanceof GitHubEvent.InstallationChanged change) {
+            return Outcome.processed(installations.apply(change));
+        }
+        return GitHubJobRequests.decide(parsed, triggers);
     }
 }
