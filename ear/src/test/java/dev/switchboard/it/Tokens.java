@@ -15,7 +15,8 @@ final class Tokens {
     private static final String[][] SECRET_COLUMNS = {
             {"linked_account", "access_token"}, {"linked_account", "refresh_token"},
             {"slack_installation", "bot_token"}, {"github_installation", "access_token"},
-            {"oauth_state", "code_verifier"}, {"jira_workspace", "webhook_secret"}};
+            {"oauth_state", "code_verifier"}, {"jira_workspace", "webhook_secret"},
+            {"gitlab_webhooks", "secret"}};
 
     private Tokens() {
     }

@@ -41,6 +41,10 @@ public class WebhookReception {
     @Any
     Instance<InboundWebhook> webhooks;
 
+    @Inject
+    @Any
+    Instance<PerHookSecrets> perHookSecrets;
+
     private final Clock clock = Clock.systemUTC();
     private volatile Map<Platform, InboundWebhook> byPlatform;
 
@@ -64,8 +68,7 @@ public class WebhookReception {
         requireEnabled(platform);
         InboundWebhook webhook = webhook(platform);
         Instant now = clock.instant();
-        Optional<String> secret = settings.secret(platform);
-        if (secret.isEmpty() || !webhook.isAuthentic(request, secret.get(), now)) {
+        if (!authentic(platform, webhook, request, now)) {
             throw rejected(platform, Reason.NOT_AUTHENTIC, "request signature could not be verified");
         }
         Reception reception;
@@ -79,6 +82,23 @@ public class WebhookReception {
                 : store(platform, (Reception.Delivery) reception, request.headers(), now);
         metrics.received(platform, ack, System.nanoTime() - started);
         return ack;
+    }
+
+    /** Authentic under the platform's configured secret, or under the secret of the hook it names. */
+    private boolean authentic(Platform platform, InboundWebhook webhook, WebhookRequest request, Instant now) {
+        Optional<String> configured = settings.secret(platform);
+        if (configured.isPresent() && webhook.isAuthentic(request, configured.get(), now)) {
+            return true;
+        }
+        for (PerHookSecrets hooks : perHookSecrets) {
+            if (hooks.platform() == platform) {
+                Optional<String> hookSecret = hooks.secretFor(request.headers());
+                if (hookSecret.isPresent() && webhook.isAuthentic(request, hookSecret.get(), now)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Acknowledgement store(Platform platform, Reception.Delivery d, WebhookHeaders headers, Instant now) {

@@ -3,6 +3,7 @@ package dev.switchboard.tokens.control;
 import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.accounts.entity.OAuthState;
 import dev.switchboard.github.entity.GitHubInstallation;
+import dev.switchboard.gitlab.entity.GitLabHookInstallation;
 import dev.switchboard.jira.entity.JiraWorkspace;
 import dev.switchboard.slack.entity.SlackInstallation;
 import jakarta.annotation.Resource;
@@ -58,6 +59,10 @@ public class TokenReencryption {
             checked++;
             changed += self.jiraWorkspace(id) ? 1 : 0;
         }
+        for (String id : ids("select h.id from GitLabHookInstallation h")) {
+            checked++;
+            changed += self.gitlabHook(id) ? 1 : 0;
+        }
         for (String id : ids("select o.stateHash from OAuthState o where o.usedAt is null")) {
             checked++;
             changed += self.oauthState(id) ? 1 : 0;
@@ -105,6 +110,16 @@ public class TokenReencryption {
         }
         j.secrets(vault.reencrypt(j.webhookSecretPurpose(), j.getWebhookSecret()), j.getServiceAccountEmail(),
                 vault.reencrypt(j.serviceAccountTokenPurpose(), j.getServiceAccountToken()));
+        return true;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean gitlabHook(String id) {
+        GitLabHookInstallation h = em.find(GitLabHookInstallation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (h == null || !vault.needsReencryption(h.getSecret())) {
+            return false;
+        }
+        h.secret(vault.reencrypt(h.secretPurpose(), h.getSecret()));
         return true;
     }
 
