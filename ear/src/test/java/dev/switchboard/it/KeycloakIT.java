@@ -1,0 +1,188 @@
+package dev.switchboard.it;
+
+import static dev.switchboard.it.WebhookIntakeIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Switchboard behind a real Keycloak: the realm export of {@code config/src/main/keycloak} imported into a
+ * Keycloak started here, and the server started (by failsafe's {@code keycloak-it} execution) with
+ * {@code KEYCLOAK_SERVER_URL=http://127.0.0.1:8180} and {@code KEYCLOAK_REALM_NAME=switchboard}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KeycloakIT {
+
+    static final URI KEYCLOAK = URI.create("http://127.0.0.1:8180");
+    static final String REALM = "switchboard";
+    static final String ISSUER = KEYCLOAK + "/realms/" + REALM;
+    static final String CLIENT = "switchboard";
+    static final String CLIENT_SECRET = "it-keycloak-client-secret";
+    static final String ADMIN_USER = "it-admin";
+    static final String ADMIN_PASSWORD = "it-admin-password";
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private static Process keycloak;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return SwitchboardDeployment.ear();
+    }
+
+    @BeforeAll
+    static void startKeycloak() throws IOException {
+        String home = System.getProperty("keycloak.home");
+        Assumptions.assumeTrue(home != null && Files.isDirectory(Path.of(home)),
+                "keycloak.home not set: KeycloakIT runs in failsafe's keycloak-it execution (profile keycloak)");
+        Path keycloakHome = Path.of(home);
+        String javaHome = System.getProperty("keycloak.java.home", System.getProperty("java.home"));
+        Path realm = Path.of(System.getProperty("keycloak.realm",
+                "../config/src/main/keycloak/switchboard-realm.json"));
+        assertThat(realm).as("the realm export").isRegularFile();
+        try (ServerSocket probe = new ServerSocket(KEYCLOAK.getPort(), 1, InetAddress.getLoopbackAddress())) {
+            // free
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + KEYCLOAK.getPort() + " is taken: stop the Keycloak running there", e);
+        }
+
+        // a fresh dev database each run: the import, the bootstrap admin and the users are then always new
+        deleteRecursively(keycloakHome.resolve("data"));
+        Path imports = Files.createDirectories(keycloakHome.resolve("data/import"));
+        Files.copy(realm, imports.resolve("switchboard-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+
+        Path log = Path.of("target", "keycloak-it.log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(keycloakHome.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + KEYCLOAK.getPort(), "--import-realm")
+                .directory(keycloakHome.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", javaHome);
+        // jboss-threads on Java 24+ wants java.lang opened; without it executor threads die with IllegalAccessError
+        builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        long started = System.nanoTime();
+        keycloak = builder.start();
+        // should the test JVM be stopped before @AfterAll (a failsafe timeout, Ctrl-C), Keycloak goes with it
+        Process launched = keycloak;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> destroyTree(launched, Duration.ofSeconds(10))));
+        boolean ready = KeycloakAdmin.awaitOk(KEYCLOAK.resolve("/realms/" + REALM + "/.well-known/openid-configuration"),
+                START_TIMEOUT, keycloak::isAlive);
+        if (!ready) {
+            throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + START_TIMEOUT
+                    + (keycloak.isAlive() ? "" : " (it exited with " + keycloak.exitValue() + ")") + "; see " + log);
+        }
+        System.out.printf("KeycloakIT: Keycloak ready in %d s (log: %s)%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), log);
+
+        KeycloakAdmin admin = KeycloakAdmin.login(KEYCLOAK, ADMIN_USER, ADMIN_PASSWORD);
+        admin.setClientSecret(REALM, CLIENT, CLIENT_SECRET);
+        admin.createUser(REALM, "alice", "alice-password", "admin");
+        admin.createUser(REALM, "bob", "bob-password");
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            destroyTree(keycloak, Duration.ofSeconds(30));
+            keycloak = null;
+        }
+    }
+
+    /** SIGTERM to kc.sh and the JVM it started, then SIGKILL to whatever is still there after {@code grace}. */
+    static void destroyTree(Process process, Duration grace) {
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle member : tree) {
+            try {
+                member.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                member.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                member.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void anAdminsKeycloakTokenReachesTheAdminApi() {
+        String alice = token("alice", "alice-password");
+        HttpResponse<String> me = Server.get("/api/me", alice);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me.body()).getString("issuer")).isEqualTo(ISSUER);
+        HttpResponse<String> deliveries = Server.get("/api/admin/deliveries", alice);
+        assertThat(deliveries.statusCode()).as(deliveries.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserWithoutTheAdminGroupIsSignedInButNotAnAdmin() {
+        String bob = token("bob", "bob-password");
+        HttpResponse<String> me = Server.get("/api/me", bob);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me.body()).getString("issuer")).isEqualTo(ISSUER);
+        assertThat(Server.get("/api/admin/deliveries", bob).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theEmbeddedDefaultsTokensAreRefusedOnceKeycloakIsTheIssuer() {
+        assertThat(Server.get("/api/admin/deliveries", AdminTokens.admin()).statusCode()).isEqualTo(401);
+        assertThat(Server.get("/api/me", AdminTokens.user("it-someone")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theRealmExportBrokersGitHubAndKeepsItsTokens() {
+        KeycloakAdmin admin = KeycloakAdmin.login(KEYCLOAK, ADMIN_USER, ADMIN_PASSWORD);
+        JsonObject github = admin.identityProvider(REALM, "github");
+        assertThat(github.getString("providerId")).isEqualTo("github");
+        assertThat(github.getBoolean("storeToken")).isTrue();
+        assertThat(github.getBoolean("addReadTokenRoleOnCreate")).isTrue();
+        assertThat(admin.identityProvider(REALM, "gitlab").getBoolean("storeToken")).isTrue();
+    }
+
+    private static String token(String username, String password) {
+        return KeycloakAdmin.passwordGrant(KEYCLOAK, REALM, CLIENT, CLIENT_SECRET, username, password, "openid");
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
