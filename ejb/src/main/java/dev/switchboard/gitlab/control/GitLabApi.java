@@ -23,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * {@code PRIVATE-TOKEN} instead, so both headers are parameters and the unused one is passed as null (the
  * REST Client leaves out a null header). Projects and groups are addressed by numeric id: a path such as
  * {@code group/project} would need its slash encoded, which path templates do not do. The caller reads
- * {@code X-Next-Page} ({@code GitLabPagination}) and {@code RateLimit-*} from the {@link Response}, and
+ * {@code X-Next-Page} ({@code GitLabPagination.nextPageOf}) and {@code RateLimit-*} from the {@link Response}, and
  * closes it.
  */
 @RegisterRestClient(configKey = "gitlab")

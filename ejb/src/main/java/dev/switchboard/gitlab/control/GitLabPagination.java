@@ -21,11 +21,11 @@ public final class GitLabPagination {
         return positive(xTotalPages);
     }
 
-    public static OptionalInt nextPage(Response response) {
+    public static OptionalInt nextPageOf(Response response) {
         return nextPage(response.getHeaderString("X-Next-Page"));
     }
 
-    public static OptionalInt totalPages(Response response) {
+    public static OptionalInt totalPagesOf(Response response) {
         return totalPages(response.getHeaderString("X-Total-Pages"));
     }
 
