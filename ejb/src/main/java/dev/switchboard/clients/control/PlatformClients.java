@@ -1,0 +1,88 @@
+package dev.switchboard.clients.control;
+
+import dev.switchboard.github.control.GitHubApi;
+import dev.switchboard.gitlab.control.GitLabApi;
+import dev.switchboard.gitlab.control.GitLabFilePathEncoding;
+import dev.switchboard.slack.control.SlackApi;
+import dev.switchboard.stripe.control.StripeApi;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Builds the platform REST clients on the base URLs and timeouts of the contract's configuration names
+ * ({@link ClientBaseUrls}, {@link ClientTimeouts}), so operators set GITHUB_API_URL and never a REST Client
+ * key. Configuration is read on every call, as elsewhere in Switchboard, so an {@code asadmin
+ * set-config-property} applies without a redeploy; a client is built once per base URL and timeouts and
+ * then reused (REST Client proxies are thread-safe). Clients carry no credentials: each call passes its own.
+ */
+@ApplicationScoped
+public class PlatformClients {
+
+    private static final Logger LOG = Logger.getLogger(PlatformClients.class.getName());
+
+    private final ConcurrentMap<Key, Object> clients = new ConcurrentHashMap<>();
+
+    private record Key(Class<?> api, URI base, ClientTimeouts timeouts) {
+    }
+
+    public GitHubApi gitHub() {
+        return client(GitHubApi.class, ClientPlatform.GITHUB, ClientBaseUrls.from(config()).gitHub());
+    }
+
+    public GitLabApi gitLab() {
+        return client(GitLabApi.class, ClientPlatform.GITLAB, ClientBaseUrls.from(config()).gitLab(),
+                new GitLabFilePathEncoding());
+    }
+
+    public SlackApi slack() {
+        return client(SlackApi.class, ClientPlatform.SLACK, ClientBaseUrls.from(config()).slack());
+    }
+
+    public StripeApi stripe() {
+        return client(StripeApi.class, ClientPlatform.STRIPE, ClientBaseUrls.from(config()).stripe());
+    }
+
+    /** A client for any base, e.g. a Jira site ({@code JiraClients} picks the base). */
+    public <T> T client(Class<T> api, ClientPlatform platform, URI base, Object... providers) {
+        ClientTimeouts timeouts = ClientTimeouts.of(platform, config());
+        return api.cast(clients.computeIfAbsent(new Key(api, base, timeouts),
+                key -> build(api, base, timeouts, List.of(providers))));
+    }
+
+    private static <T> T build(Class<T> api, URI base, ClientTimeouts timeouts, List<Object> providers) {
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS);
+        providers.forEach(builder::register);
+        return builder.build(api);
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(client -> {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "closing a REST client failed", e);
+                }
+            }
+        });
+        clients.clear();
+    }
+
+    private static Config config() {
+        return ConfigProvider.getConfig();
+    }
+}
