@@ -1,6 +1,11 @@
 /**
  * Slack: the typed Events API events and interactions Switchboard acts on, how they are read from stored
  * deliveries, and which of them ask the agent for a job. Outbound calls go through
- * {@link dev.switchboard.slack.control.SlackApi}, paginated by {@code next_cursor}.
+ * {@link dev.switchboard.slack.control.SlackApi}, paginated by {@code next_cursor}, and their answers are
+ * read by {@link dev.switchboard.slack.control.SlackResponses}: Slack answers most failures with HTTP 200
+ * and {@code ok:false}, so its {@code error} codes become typed exceptions (auth, not found, permission,
+ * transient, rate limited); an unknown code is the base {@link dev.switchboard.slack.control.SlackApiException},
+ * treated as permanent. The exceptions are runtime application exceptions (they roll the transaction back,
+ * as a failed call to any provider does) and expose {@code failure()} for the Slack retry policy.
  */
 package dev.switchboard.slack.control;
