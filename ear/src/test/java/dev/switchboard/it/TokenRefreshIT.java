@@ -51,22 +51,12 @@ class TokenRefreshIT {
         return SwitchboardDeployment.ear();
     }
 
-    /** Links a GitLab account whose first access token lives {@code expiresIn} seconds; returns the bearer. */
     private static String linkGitLab(String tag, String accessToken, String refreshToken, int expiresIn, long gitlabId) {
-        String code = "code-" + tag;
-        STUBS.stubFor(post(urlPathEqualTo("/gitlab/oauth/token")).withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-                        + expiresIn + ",\"refresh_token\":\"" + refreshToken + "\",\"scope\":\"api read_user\"}")));
-        STUBS.stubFor(get(urlPathEqualTo("/gitlab/api/v4/user")).withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .willReturn(okJson(identity(gitlabId))));
-        String bearer = AdminTokens.user("it-refresh-" + tag);
-        HttpResponse<String> linked = OAuthFlow.start("gitlab", bearer).callback(code);
-        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
-        return bearer;
+        return GitLabLinks.link(tag, accessToken, refreshToken, expiresIn, gitlabId);
     }
 
     private static String identity(long gitlabId) {
-        return "{\"id\":" + gitlabId + ",\"username\":\"u" + gitlabId + "\",\"name\":\"Refresh Tester\"}";
+        return GitLabLinks.identity(gitlabId);
     }
 
     private static void stubRefresh(String oldRefresh, String newAccess, String newRefresh, long gitlabId, int delayMs) {

@@ -63,7 +63,9 @@ public class PlatformClients {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS);
+                .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
+                // callers read status and rate-limit headers themselves: no exception for a 4xx/5xx Response
+                .property("microprofile.rest.client.disable.default.mapper", true);
         providers.forEach(builder::register);
         return builder.build(api);
     }

@@ -92,6 +92,19 @@ public class Deliveries {
         return counts;
     }
 
+    /** GitLab hooks Switchboard installed, by status (PENDING, VERIFIED, RATE_LIMITED, INVALID). */
+    public Map<String, Long> gitlabHooksByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (var s : dev.switchboard.gitlab.entity.GitLabHookInstallation.Status.values()) {
+            counts.put(s.name(), 0L);
+        }
+        for (Object[] row : em.createNamedQuery(dev.switchboard.gitlab.entity.GitLabHookInstallation.COUNT_BY_STATUS,
+                Object[].class).getResultList()) {
+            counts.put(row[0].toString(), (Long) row[1]);
+        }
+        return counts;
+    }
+
     public Map<Platform, Instant> lastReceived() {
         Map<Platform, Instant> last = new EnumMap<>(Platform.class);
         for (Object[] row : em.createNamedQuery(WebhookDelivery.LAST_RECEIVED, Object[].class).getResultList()) {

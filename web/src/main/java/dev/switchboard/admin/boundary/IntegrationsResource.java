@@ -46,6 +46,11 @@ public class IntegrationsResource {
             } else {
                 entry.addNull("lastDeliveryAt");
             }
+            if (platform == Platform.GITLAB) {
+                JsonObjectBuilder hooks = Json.createObjectBuilder();
+                deliveries.gitlabHooksByStatus().forEach(hooks::add);
+                entry.add("hooks", hooks);
+            }
             all.add(entry.add("counts", byStatus));
         }
         return all.build().toString();
