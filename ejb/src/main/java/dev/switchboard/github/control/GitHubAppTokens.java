@@ -53,6 +53,12 @@ public class GitHubAppTokens {
     @Resource
     SessionContext context;
 
+    @Inject
+    dev.switchboard.clients.control.PlatformClients clients;
+
+    @Inject
+    dev.switchboard.ratelimits.control.PlatformCalls calls;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String installationToken(long installationId) {
         Instant now = Instant.now();
@@ -109,12 +115,16 @@ public class GitHubAppTokens {
     public Verification verify(long installationId) {
         GitHubAppTokens self = context.getBusinessObject(GitHubAppTokens.class);
         String token = self.installationToken(installationId);
-        URI uri = URI.create(trimSlash(oauth.endpoints().githubApiUrl()) + "/installation/repositories?per_page=1");
-        ProviderHttp.Answer answer = http.get(uri, token);
-        if (answer.status() != 200) {
-            throw new AccountLinkingException(502, "github refused the installation token (HTTP " + answer.status() + ")");
+        int total;
+        try (jakarta.ws.rs.core.Response answer = calls.call(dev.switchboard.deliveries.entity.Platform.GITHUB,
+                () -> clients.gitHub().installationRepositories("Bearer " + token, 1, null))) {
+            if (answer.getStatus() != 200) {
+                throw new AccountLinkingException(502, "github refused the installation token (HTTP "
+                        + answer.getStatus() + ")");
+            }
+            total = Json.createReader(new StringReader(answer.readEntity(String.class))).readObject()
+                    .getInt("total_count", 0);
         }
-        int total = Json.createReader(new StringReader(answer.body())).readObject().getInt("total_count", 0);
         return new Verification(installationId, total, self.find(installationId).orElseThrow().getAccessTokenExpiresAt());
     }
 
