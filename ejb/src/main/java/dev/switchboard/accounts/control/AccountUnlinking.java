@@ -1,6 +1,8 @@
 package dev.switchboard.accounts.control;
 
 import dev.switchboard.accounts.entity.LinkedAccount;
+import dev.switchboard.slack.control.SlackApiException;
+import dev.switchboard.slack.control.SlackResponses;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -64,12 +66,15 @@ public class AccountUnlinking {
                             + "&client_id=" + encode(client.id()) + "&client_secret=" + encode(client.secret()));
                 }
             };
-            boolean ok = answer.status() == 200 && !(provider == OAuthProvider.SLACK && answer.body().contains("\"ok\":false"));
-            if (!ok) {
+            if (provider == OAuthProvider.SLACK) {
+                SlackResponses.check("auth.revoke", answer.status(), Map.of(), answer.body());
+                return true;
+            }
+            if (answer.status() != 200) {
                 LOG.warning(() -> provider.id() + " did not confirm the revocation (HTTP " + answer.status() + ")");
             }
-            return ok;
-        } catch (ProviderUnavailableException | java.util.NoSuchElementException e) {
+            return answer.status() == 200;
+        } catch (ProviderUnavailableException | SlackApiException | java.util.NoSuchElementException e) {
             LOG.warning(() -> provider.id() + " revocation not possible: " + e.getMessage());
             return false;
         }

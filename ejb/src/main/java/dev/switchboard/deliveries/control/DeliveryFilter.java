@@ -29,15 +29,19 @@ public record DeliveryFilter(Platform platform, DeliveryStatus status, String ev
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a cursor into {received time, id}; IllegalArgumentException when it is not one of ours. */
-    public static Object[] decodeCursor(String cursor) {
+    /** Where a page ends: the last item's received time and id. */
+    public record Position(Instant receivedAt, String id) {
+    }
+
+    /** Decodes a cursor; IllegalArgumentException when it is not one of ours. */
+    public static Position decodeCursor(String cursor) {
         try {
             String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = position.indexOf('|');
             if (bar < 0) {
                 throw new IllegalArgumentException("cursor is not valid");
             }
-            return new Object[] {Instant.parse(position.substring(0, bar)), position.substring(bar + 1)};
+            return new Position(Instant.parse(position.substring(0, bar)), position.substring(bar + 1));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("cursor is not valid", e);
         }

@@ -87,14 +87,7 @@ public final class EventJson {
     }
 
     public static Optional<JsonObject> optionalObject(JsonObject root, String path) throws MalformedEventException {
-        Optional<JsonValue> value = find(root, path);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof JsonObject object) {
-            return Optional.of(object);
-        }
-        throw wrongType(path, "an object");
+        return optionalOf(root, path, JsonObject.class, "an object");
     }
 
     public static JsonArray array(JsonObject root, String path) throws MalformedEventException {
@@ -102,14 +95,19 @@ public final class EventJson {
     }
 
     public static Optional<JsonArray> optionalArray(JsonObject root, String path) throws MalformedEventException {
+        return optionalOf(root, path, JsonArray.class, "an array");
+    }
+
+    private static <T extends JsonValue> Optional<T> optionalOf(JsonObject root, String path, Class<T> type,
+                                                                String what) throws MalformedEventException {
         Optional<JsonValue> value = find(root, path);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.get() instanceof JsonArray array) {
-            return Optional.of(array);
+        if (type.isInstance(value.get())) {
+            return Optional.of(type.cast(value.get()));
         }
-        throw wrongType(path, "an array");
+        throw wrongType(path, what);
     }
 
     public static boolean has(JsonObject root, String path) throws MalformedEventException {

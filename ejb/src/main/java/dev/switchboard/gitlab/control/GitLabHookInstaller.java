@@ -166,11 +166,9 @@ public class GitLabHookInstaller {
             row.secret(vault.encrypt(row.secretPurpose(), secret));
         }
         if (verdict.hookId() != null) {
-            row.installed(verdict.hookId(), now);
-            row.checked(verdict.status(), verdict.reason(), now);
-        } else {
-            row.checked(verdict.status(), verdict.reason(), now);
+            row.hook(verdict.hookId());
         }
+        row.checked(verdict.status(), verdict.reason(), now);
         return new Recorded(row.getId(), new Result(type, id, path, verdict.status(), verdict.reason(), row.getHookId()));
     }
 

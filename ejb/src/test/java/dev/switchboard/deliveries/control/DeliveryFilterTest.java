@@ -14,9 +14,9 @@ class DeliveryFilterTest {
     void aCursorCarriesTheLastItemsPosition() {
         Instant at = Instant.parse("2026-11-28T10:00:00.123456Z");
         WebhookDelivery last = new WebhookDelivery(Platform.JIRA, "x", "comment_created", null, null, "{}", "{}", at);
-        Object[] position = DeliveryFilter.decodeCursor(DeliveryFilter.cursorAfter(last));
-        assertThat(position[0]).isEqualTo(at);
-        assertThat(position[1]).isEqualTo(last.getId());
+        DeliveryFilter.Position position = DeliveryFilter.decodeCursor(DeliveryFilter.cursorAfter(last));
+        assertThat(position.receivedAt()).isEqualTo(at);
+        assertThat(position.id()).isEqualTo(last.getId());
     }
 
     @Test

@@ -100,9 +100,9 @@ public class GitLabHookInstallation {
         this.secret = encryptedSecret;
     }
 
-    public void installed(long gitlabHookId, Instant now) {
+    /** GitLab's id of our hook on the resource, once it is there. */
+    public void hook(long gitlabHookId) {
         this.hookId = gitlabHookId;
-        checked(Status.VERIFIED, null, now);
     }
 
     public void checked(Status newStatus, String reason, Instant now) {

@@ -89,9 +89,9 @@ public class DeliveriesResource {
         String afterId = null;
         try {
             if (!blank(cursor)) {
-                Object[] position = DeliveryFilter.decodeCursor(cursor);
-                after = (Instant) position[0];
-                afterId = (String) position[1];
+                DeliveryFilter.Position position = DeliveryFilter.decodeCursor(cursor);
+                after = position.receivedAt();
+                afterId = position.id();
             }
             return new DeliveryFilter(p, s, blank(event) ? null : event, n, after, afterId);
         } catch (IllegalArgumentException e) {
