@@ -136,13 +136,15 @@ class AdminApiIT {
         assertThat(health.getString("status")).isEqualTo("UP");
         List<String> checks = health.getJsonArray("checks").stream()
                 .map(v -> v.asJsonObject().getString("name")).toList();
-        assertThat(checks).contains("database", "broker");
+        assertThat(checks).contains("database", "broker", "github-circuit", "gitlab-circuit", "jira-circuit",
+                "slack-circuit", "stripe-circuit");
 
         assertThat(Sample.githubPing("it-metrics-" + System.nanoTime()).send().statusCode()).isEqualTo(202);
         HttpResponse<String> metrics = Server.get("/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("switchboard_deliveries_received_total\\{[^}]*platform=\"github\"");
         assertThat(metrics.body()).contains("switchboard_intake_duration");
+        assertThat(metrics.body()).containsPattern("switchboard_platform_circuit_open\\{[^}]*platform=\"stripe\"[^}]*\\} 0");
     }
 
     private static List<String> ids(JsonArray items) {

@@ -6,7 +6,10 @@ import dev.switchboard.gitlab.control.GitLabFilePathEncoding;
 import dev.switchboard.slack.control.SlackApi;
 import dev.switchboard.stripe.control.StripeApi;
 import jakarta.annotation.PreDestroy;
+import dev.switchboard.ratelimits.control.GovernedClients;
+import dev.switchboard.ratelimits.control.PlatformCalls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,15 +27,24 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * key. Configuration is read on every call, as elsewhere in Switchboard, so an {@code asadmin
  * set-config-property} applies without a redeploy; a client is built once per base URL and timeouts and
  * then reused (REST Client proxies are thread-safe). Clients carry no credentials: each call passes its own.
+ * Every client handed out runs each operation through {@link PlatformCalls} (retry policy, rate limits,
+ * circuit breaker, metrics), so callers only read the final answer.
  */
 @ApplicationScoped
 public class PlatformClients {
 
     private static final Logger LOG = Logger.getLogger(PlatformClients.class.getName());
 
-    private final ConcurrentMap<Key, Object> clients = new ConcurrentHashMap<>();
+    @Inject
+    PlatformCalls calls;
+
+    private final ConcurrentMap<Key, Built<?>> clients = new ConcurrentHashMap<>();
 
     private record Key(Class<?> api, URI base, ClientTimeouts timeouts) {
+    }
+
+    /** The REST client as built, and the same behind the platform's policies, which is what callers get. */
+    private record Built<T>(T raw, T governed) {
     }
 
     public GitHubApi gitHub() {
@@ -55,8 +67,10 @@ public class PlatformClients {
     /** A client for any base, e.g. a Jira site ({@code JiraClients} picks the base). */
     public <T> T client(Class<T> api, ClientPlatform platform, URI base, Object... providers) {
         ClientTimeouts timeouts = ClientTimeouts.of(platform, config());
-        return api.cast(clients.computeIfAbsent(new Key(api, base, timeouts),
-                key -> build(api, base, timeouts, List.of(providers))));
+        return api.cast(clients.computeIfAbsent(new Key(api, base, timeouts), key -> {
+            T raw = build(api, base, timeouts, List.of(providers));
+            return new Built<>(raw, GovernedClients.wrap(api, raw, platform.platform(), calls));
+        }).governed());
     }
 
     private static <T> T build(Class<T> api, URI base, ClientTimeouts timeouts, List<Object> providers) {
@@ -72,8 +86,8 @@ public class PlatformClients {
 
     @PreDestroy
     void close() {
-        clients.values().forEach(client -> {
-            if (client instanceof AutoCloseable closeable) {
+        clients.values().forEach(built -> {
+            if (built.raw() instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
                 } catch (Exception e) {

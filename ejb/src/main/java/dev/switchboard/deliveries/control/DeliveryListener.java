@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.io.StringReader;
 import java.util.logging.Logger;
 
 /**
- * Hands each queued delivery to its processor. A failed attempt is recorded (and its retry scheduled)
+ * Hands each queued delivery to its processor. An attempt that met a platform's rate limit is postponed
+ * until the limit ends (not slept here, not counted as a failure). A failed attempt is recorded (and its retry scheduled)
  * in a transaction of its own; if even that fails, the exception propagates so that the broker
  * redelivers the message — nothing is swallowed.
  */
@@ -37,6 +39,8 @@ public class DeliveryListener implements MessageListener {
         }
         try {
             processor.process(deliveryId);
+        } catch (RateLimitedException e) {
+            processor.postpone(deliveryId, e);
         } catch (RuntimeException e) {
             processor.recordFailure(deliveryId, DeliveryFailure.describe(e));
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.deliveries.control;
 
 import dev.switchboard.deliveries.entity.WebhookDelivery;
+import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,6 +67,18 @@ public class DeliveryProcessor {
             delivery.ignored(outcome.text(), Instant.now());
         }
         metrics.processed(delivery.getPlatform(), delivery.getStatus());
+    }
+
+    /** The attempt met a rate limit or an open circuit: the delivery waits it out, FAILED with the reason. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void postpone(String deliveryId, RateLimitedException limit) {
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !delivery.getStatus().awaitsProcessing()) {
+            return;
+        }
+        delivery.postponed(limit.getMessage(), limit.waitFor(), Instant.now());
+        queue.nudge(deliveryId, limit.waitFor());
+        LOG.info(() -> "delivery " + deliveryId + " rescheduled: " + limit.getMessage());
     }
 
     /** Records a failed attempt and schedules the next one, or marks the delivery DEAD. */

@@ -26,11 +26,16 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * listings ({@code LinkHeader.nextPage()}), and must close it.
  */
 @RegisterRestClient(configKey = "github")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces("application/vnd.github+json") // the Accept header GitHub documents; answers are application/json
 @Consumes(MediaType.APPLICATION_JSON)
-@ClientHeaderParam(name = "Accept", value = "application/vnd.github+json")
 @ClientHeaderParam(name = "X-GitHub-Api-Version", value = "2022-11-28")
 public interface GitHubApi {
+
+    /** Mints an installation access token (201); {@code authorization} is {@code "Bearer <the app's JWT>"}. */
+    @POST
+    @Path("/app/installations/{installationId}/access_tokens")
+    Response createInstallationAccessToken(@HeaderParam("Authorization") String authorization,
+            @PathParam("installationId") long installationId);
 
     /** Repositories an installation can access; needs an installation token. */
     @GET

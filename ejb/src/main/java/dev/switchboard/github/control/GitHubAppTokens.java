@@ -1,8 +1,7 @@
 package dev.switchboard.github.control;
 
 import dev.switchboard.accounts.control.AccountLinkingException;
-import dev.switchboard.accounts.control.OAuthSettings;
-import dev.switchboard.accounts.control.ProviderHttp;
+import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.github.entity.GitHubInstallation;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.annotation.Resource;
@@ -17,13 +16,12 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -44,20 +42,11 @@ public class GitHubAppTokens {
     @Inject
     TokenVault vault;
 
-    @Inject
-    OAuthSettings oauth;
-
-    @Inject
-    ProviderHttp http;
-
     @Resource
     SessionContext context;
 
     @Inject
-    dev.switchboard.clients.control.PlatformClients clients;
-
-    @Inject
-    dev.switchboard.ratelimits.control.PlatformCalls calls;
+    PlatformClients clients;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String installationToken(long installationId) {
@@ -89,16 +78,16 @@ public class GitHubAppTokens {
         String appId = setting("github.app.id");
         String jwt = GitHubAppJwt.fromPem(appId, privateKeyPem(setting("github.app.private.key")),
                 Clock.systemUTC()).mint();
-        URI uri = URI.create(trimSlash(oauth.endpoints().githubApiUrl()) + "/app/installations/" + installationId
-                + "/access_tokens");
-        ProviderHttp.Answer answer = http.postForm(uri, Map.of("Authorization", "Bearer " + jwt,
-                "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28"), "");
-        if (answer.status() != 201) {
-            throw new AccountLinkingException(502, "github refused an installation token for installation "
-                    + installationId + " (HTTP " + answer.status() + ")");
+        String answer;
+        try (Response minted = clients.gitHub().createInstallationAccessToken("Bearer " + jwt, installationId)) {
+            if (minted.getStatus() != 201) {
+                throw new AccountLinkingException(502, "github refused an installation token for installation "
+                        + installationId + " (HTTP " + minted.getStatus() + ")");
+            }
+            answer = minted.readEntity(String.class);
         }
         try {
-            JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
+            JsonObject body = Json.createReader(new StringReader(answer)).readObject();
             Instant.parse(body.getString("expires_at"));
             body.getString("token");
             return body;
@@ -116,8 +105,7 @@ public class GitHubAppTokens {
         GitHubAppTokens self = context.getBusinessObject(GitHubAppTokens.class);
         String token = self.installationToken(installationId);
         int total;
-        try (jakarta.ws.rs.core.Response answer = calls.call(dev.switchboard.deliveries.entity.Platform.GITHUB,
-                () -> clients.gitHub().installationRepositories("Bearer " + token, 1, null))) {
+        try (Response answer = clients.gitHub().installationRepositories("Bearer " + token, 1, null)) {
             if (answer.getStatus() != 200) {
                 throw new AccountLinkingException(502, "github refused the installation token (HTTP "
                         + answer.getStatus() + ")");
@@ -144,9 +132,5 @@ public class GitHubAppTokens {
         return ConfigProvider.getConfig().getOptionalValue(name, String.class).filter(v -> !v.isBlank())
                 .orElseThrow(() -> new AccountLinkingException(503, "the GitHub App is not configured ("
                         + name.toUpperCase().replace('.', '_') + ")"));
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

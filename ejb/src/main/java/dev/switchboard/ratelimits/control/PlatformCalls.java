@@ -10,18 +10,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * Runs one call to a platform under its {@link RetryPolicy}: retries what the policy retries, after the
- * backoff or the wait the platform stated, and hands back the last answer (or failure) otherwise. A wait
- * longer than the inline bound is not slept: {@link RateLimitedException} tells the caller to reschedule.
- * The policy engine is ours rather than MicroProfile Fault Tolerance's {@code @Retry}, which cannot wait
- * as long as a {@code Retry-After} says.
+ * Runs one operation on a platform the way every call must run: held back while a limit stated earlier is
+ * in force ({@link PlatformGovernor}), through the platform's circuit breaker ({@link PlatformCircuits}),
+ * repeated under its {@link RetryPolicy} after the backoff or the wait the platform stated, and measured.
+ * It hands back the last answer (or failure). A wait longer than the inline bound is not slept:
+ * {@link RateLimitedException} tells the caller to reschedule. The retry engine is ours rather than
+ * MicroProfile Fault Tolerance's {@code @Retry}, which cannot wait as long as a {@code Retry-After} says.
+ * Callers do not use this directly: {@code PlatformClients} hands out clients whose every method runs here.
  */
 @ApplicationScoped
 public class PlatformCalls {
@@ -32,52 +36,133 @@ public class PlatformCalls {
     RetryPolicies policies;
 
     @Inject
+    PlatformGovernor governor;
+
+    @Inject
+    PlatformCircuits circuits;
+
+    @Inject
+    CircuitStates circuitStates;
+
+    @Inject
     MetricRegistry metrics;
 
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    public Response call(Platform platform, Supplier<Response> call) {
+    /**
+     * @param operation the client method, for metrics and logs
+     * @param tokenKey  who the call is made as ({@link TokenKeys}), the scope of per-token limits
+     */
+    public Response call(Platform platform, String operation, String tokenKey, Supplier<Response> call) {
         RetryPolicy policy = policies.policy(platform);
         LongWaitPolicy longWait = policies.longWaitPolicy();
         for (int attempt = 1; ; attempt++) {
+            holdBack(platform, operation, tokenKey, longWait);
             Response response = null;
             ProcessingException error = null;
-            Failure failure;
+            Optional<Failure> failure;
+            Timer.Context timing = timer(platform, operation).time();
             try {
-                response = call.get();
-                if (response.getStatus() < 400) {
-                    count(platform, "ok");
-                    return response;
-                }
-                response.bufferEntity();
-                String body = response.hasEntity() ? response.readEntity(String.class) : "";
-                failure = Failure.HttpStatus.of(platform, response.getStatus(), response.getStringHeaders(), body,
-                        Instant.now());
+                response = throughCircuit(platform, call);
+                circuitStates.passed(platform);
+                failure = failureOf(platform, response);
+            } catch (PlatformFault fault) {
+                response = fault.response();
+                failure = failureOf(platform, response);
             } catch (ProcessingException e) {
                 error = e;
-                failure = failureOf(e);
+                failure = Optional.of(failureOf(e));
+            } catch (CircuitBreakerOpenException e) {
+                count(platform, operation, "circuit_open");
+                circuitStates.refused(platform, Instant.now());
+                throw new PlatformUnavailableException(platform, circuitStates.openDelay(platform));
+            } finally {
+                timing.stop();
             }
-            Optional<Duration> delay = policy.delayBeforeRetry(attempt, failure, random);
+            if (failure.isEmpty()) {
+                noteQuota(platform, tokenKey, response);
+                count(platform, operation, "ok");
+                return response;
+            }
+            if (failure.get().verdict() instanceof RateLimitVerdict.Wait wait) {
+                governor.record(platform, wait, tokenKey, Instant.now());
+            }
+            Optional<Duration> delay = policy.delayBeforeRetry(attempt, failure.get(), random);
             if (delay.isEmpty()) {
-                count(platform, error != null ? "error" : "status_" + response.getStatus());
+                count(platform, operation, error != null ? "error" : "status_" + response.getStatus());
                 if (error != null) {
                     throw error;
                 }
                 return response;
             }
             if (longWait.decide(delay.get()) == LongWaitPolicy.Decision.RESCHEDULE) {
-                count(platform, "rescheduled");
+                count(platform, operation, "rescheduled");
+                if (response != null) {
+                    response.close();
+                }
                 throw new RateLimitedException(platform, delay.get());
             }
             if (response != null) {
                 response.close();
             }
-            count(platform, "retried");
+            count(platform, operation, "retried");
             Duration wait = delay.get();
-            String why = platform.id() + " call retried (" + attempt + ") in " + wait + " after " + describe(failure);
-            LOG.fine(why);
+            String failed = describe(failure.get());
+            int retry = attempt;
+            LOG.fine(() -> platform.id() + " " + operation + " retried (" + retry + ") in " + wait + " after " + failed);
             sleep(wait);
         }
+    }
+
+    private Response throughCircuit(Platform platform, Supplier<Response> call) {
+        return switch (platform) {
+            case GITHUB -> circuits.github(call);
+            case GITLAB -> circuits.gitlab(call);
+            case JIRA -> circuits.jira(call);
+            case SLACK -> circuits.slack(call);
+            case STRIPE -> circuits.stripe(call);
+        };
+    }
+
+    /** Waits out a limit in force, or gives the work back when the wait is longer than may be slept here. */
+    private void holdBack(Platform platform, String operation, String tokenKey, LongWaitPolicy longWait) {
+        Instant now = Instant.now();
+        Optional<PlatformGovernor.Limit> limit = governor.inForce(platform, tokenKey, now);
+        if (limit.isEmpty()) {
+            return;
+        }
+        Duration wait = limit.get().remaining(now);
+        if (longWait.decide(wait) == LongWaitPolicy.Decision.RESCHEDULE) {
+            count(platform, operation, "held_back");
+            throw new RateLimitedException(platform, wait);
+        }
+        sleep(wait);
+    }
+
+    private void noteQuota(Platform platform, String tokenKey, Response response) {
+        RateLimitHeaders.exhausted(platform, response.getStringHeaders(), Instant.now())
+                .ifPresent(wait -> governor.record(platform, wait, tokenKey, Instant.now()));
+    }
+
+    /**
+     * What went wrong with an answer, if anything: a 4xx/5xx, or Slack's {@code ok:false} with a rate limit
+     * or a transient error under HTTP 200 (other Slack errors are answers for the caller, not failures).
+     */
+    private static Optional<Failure> failureOf(Platform platform, Response response) {
+        boolean slack = platform == Platform.SLACK;
+        if (response.getStatus() < 400 && !slack) {
+            return Optional.empty();
+        }
+        response.bufferEntity();
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        Instant now = Instant.now();
+        if (response.getStatus() >= 400) {
+            return Optional.of(Failure.HttpStatus.of(platform, response.getStatus(), response.getStringHeaders(), body,
+                    now));
+        }
+        return RateLimitHeaders.slackError(body).map(code -> new Failure.SlackError(code,
+                RateLimitHeaders.slack(response.getStatus(), response.getStringHeaders(), body, now)))
+                .filter(error -> error.isRateLimited() || error.isTransient()).map(Failure.class::cast);
     }
 
     private static Failure failureOf(ProcessingException e) {
@@ -92,12 +177,23 @@ public class PlatformCalls {
     }
 
     private static String describe(Failure failure) {
-        return failure instanceof Failure.HttpStatus status ? "HTTP " + status.status() : failure.getClass().getSimpleName();
+        if (failure instanceof Failure.HttpStatus status) {
+            return "HTTP " + status.status();
+        }
+        if (failure instanceof Failure.SlackError slack) {
+            return "Slack error " + slack.code();
+        }
+        return failure.getClass().getSimpleName();
     }
 
-    private void count(Platform platform, String outcome) {
+    private Timer timer(Platform platform, String operation) {
+        return metrics.timer("switchboard_platform_call", new Tag("platform", platform.id()),
+                new Tag("operation", operation));
+    }
+
+    private void count(Platform platform, String operation, String outcome) {
         metrics.counter("switchboard_platform_calls_total", new Tag("platform", platform.id()),
-                new Tag("outcome", outcome)).inc();
+                new Tag("operation", operation), new Tag("outcome", outcome)).inc();
     }
 
     private static void sleep(Duration wait) {

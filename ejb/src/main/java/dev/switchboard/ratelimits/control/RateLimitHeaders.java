@@ -149,6 +149,33 @@ public final class RateLimitHeaders {
                 .orElse(RateLimitVerdict.none());
     }
 
+    /**
+     * A successful answer that used up the quota: GitHub's {@code x-ratelimit-remaining: 0} with
+     * {@code x-ratelimit-reset}, GitLab's {@code RateLimit-Remaining: 0} with {@code RateLimit-Reset}. The next
+     * call would be refused, so the wait starts now.
+     */
+    public static Optional<RateLimitVerdict.Wait> exhausted(Platform platform, Map<String, List<String>> headers,
+            Instant now) {
+        String remaining;
+        String reset;
+        if (platform == Platform.GITHUB) {
+            remaining = "x-ratelimit-remaining";
+            reset = "x-ratelimit-reset";
+        } else if (platform == Platform.GITLAB) {
+            remaining = "RateLimit-Remaining";
+            reset = "RateLimit-Reset";
+        } else {
+            return Optional.empty();
+        }
+        if (ResponseHeaders.first(headers, remaining).filter("0"::equals).isEmpty()) {
+            return Optional.empty();
+        }
+        return ResponseHeaders.first(headers, reset).flatMap(RateLimitHeaders::epochSeconds)
+                .filter(at -> at.isAfter(now))
+                .map(at -> new RateLimitVerdict.Wait(Duration.between(now, at), Scope.TOKEN,
+                        (platform == Platform.GITHUB ? "GitHub" : "GitLab") + " quota used up (" + reset + ")"));
+    }
+
     /** {@code Retry-After} as delta-seconds or as an HTTP-date; a negative or past value is a zero wait. */
     public static Optional<Duration> retryAfter(Map<String, List<String>> headers, Instant now) {
         Optional<String> value = ResponseHeaders.first(headers, "Retry-After");

@@ -15,7 +15,11 @@ public class RateLimitedException extends RuntimeException {
     private final Duration waitFor;
 
     public RateLimitedException(Platform platform, Duration waitFor) {
-        super(platform.id() + " rate limit: try again in " + waitFor.toSeconds() + " s", null, false, false);
+        this(platform, waitFor, platform.id() + " rate limit: try again in " + waitFor.toSeconds() + " s");
+    }
+
+    protected RateLimitedException(Platform platform, Duration waitFor, String message) {
+        super(message, null, false, false);
         this.platform = platform;
         this.waitFor = waitFor;
     }

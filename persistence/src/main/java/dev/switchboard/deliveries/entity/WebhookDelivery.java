@@ -148,6 +148,17 @@ public class WebhookDelivery {
     }
 
     /** An operator asks for another go: any finished or dead delivery goes back to the queue. */
+    /**
+     * The attempt met a platform's rate limit (or an open circuit): it is tried again after {@code wait}
+     * without using up an attempt — the delivery did nothing wrong, and a long limit must not make it DEAD.
+     */
+    public void postponed(String reason, Duration wait, Instant now) {
+        lastError = clip(reason);
+        updatedAt = now;
+        status = DeliveryStatus.FAILED;
+        nextAttemptAt = now.plus(wait);
+    }
+
     public void replay(Instant now) {
         status = DeliveryStatus.QUEUED;
         attempts = 0;

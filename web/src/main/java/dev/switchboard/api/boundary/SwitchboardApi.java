@@ -17,4 +17,13 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @DeclareRoles({SwitchboardApi.ADMIN})
 public class SwitchboardApi extends Application {
     public static final String ADMIN = "admin";
+
+    /**
+     * At most this many operator checks call a platform at once ({@code @Bulkhead} on them). The
+     * annotation does more than that on Payara: Payara enables MicroProfile Fault Tolerance for an
+     * application only when a WAR in it carries a Fault Tolerance annotation, and then for every module,
+     * which is what makes the platforms' circuit breakers in the EJB module work (PlatformCircuitIT fails
+     * without it).
+     */
+    public static final int OUTBOUND_BULKHEAD = 8;
 }

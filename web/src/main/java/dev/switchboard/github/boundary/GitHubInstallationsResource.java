@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 /** Operators check that the GitHub App can act for an installation (the token itself is never shown). */
 @Path("admin/github/installations")
@@ -22,6 +23,7 @@ public class GitHubInstallationsResource {
 
     @POST
     @Path("{id}/verify")
+    @Bulkhead(SwitchboardApi.OUTBOUND_BULKHEAD)
     public String verify(@PathParam("id") long installationId) {
         GitHubAppTokens.Verification v = tokens.verify(installationId);
         return Json.createObjectBuilder()

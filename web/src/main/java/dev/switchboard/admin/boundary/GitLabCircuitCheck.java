@@ -1,0 +1,14 @@
+package dev.switchboard.admin.boundary;
+
+import dev.switchboard.deliveries.entity.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.Readiness;
+
+@Readiness
+@ApplicationScoped
+public class GitLabCircuitCheck extends PlatformCircuitCheck {
+    @Override
+    Platform platform() {
+        return Platform.GITLAB;
+    }
+}
