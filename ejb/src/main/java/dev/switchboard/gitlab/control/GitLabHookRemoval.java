@@ -10,6 +10,7 @@ import dev.switchboard.gitlab.entity.GitLabHookInstallation;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.ResourceType;
 import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
  * reported and logged, and its record deleted all the same: the user's unlinking is not held up by GitLab.
  */
 @Stateless
-@LocalBean
+@LocalBean // besides the interface: the bean calls itself for its REQUIRES_NEW step
+@Local(LinkedResources.class) // with a no-interface view the interface is a bean type only when declared
 public class GitLabHookRemoval implements LinkedResources {
 
     private static final Logger LOG = Logger.getLogger(GitLabHookRemoval.class.getName());
