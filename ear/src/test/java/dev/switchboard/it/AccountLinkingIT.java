@@ -262,8 +262,7 @@ class AccountLinkingIT {
         String bearer = AdminTokens.user(user);
         assertThat(OAuthFlow.start("gitlab", bearer).callback(code).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> gone = Server.send(java.net.http.HttpRequest.newBuilder(Server.BASE.resolve("/api/me/accounts/gitlab"))
-                .header("Authorization", "Bearer " + bearer).DELETE().build());
+        HttpResponse<String> gone = Server.delete("/api/me/accounts/gitlab", bearer);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(200);
         assertThat(json(gone.body()).getBoolean("revokedAtProvider")).isTrue();
         STUBS.verify(postRequestedFor(urlPathEqualTo("/gitlab/oauth/revoke")).withRequestBody(containing("token=" + accessToken)));

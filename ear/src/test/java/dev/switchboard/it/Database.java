@@ -72,7 +72,8 @@ public final class Database {
         }
     }
 
-    private static int queryInt(String sql, Object... params) {
+    /** The first column of the first row, e.g. of a {@code select count(*)}. */
+    public static int queryInt(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);

@@ -79,6 +79,11 @@ class GitLabHookSyncIT {
         }
         STUBS.stubFor(post(urlPathEqualTo(API + "/projects/" + fresh + "/hooks")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":991,\"url\":\"" + INTAKE + "\"}")));
+        // the upkeep timer re-checks installed hooks (every few seconds in the tests): both are there and executable
+        STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + already + "/hooks/77")).willReturn(okJson(
+                "{\"id\":77,\"url\":\"" + INTAKE + "\",\"project_id\":" + already + ",\"alert_status\":\"executable\"}")));
+        STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + fresh + "/hooks/991")).willReturn(okJson(
+                "{\"id\":991,\"url\":\"" + INTAKE + "\",\"project_id\":" + fresh + ",\"alert_status\":\"executable\"}")));
         STUBS.stubFor(post(urlPathEqualTo(API + "/projects/" + limited + "/hooks")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "60").withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Retry later\"}")));

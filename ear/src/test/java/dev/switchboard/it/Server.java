@@ -33,16 +33,23 @@ public final class Server {
     }
 
     public static HttpResponse<String> get(String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return send(request.build());
+        return sendAs(bearer, request(path).GET());
     }
 
     public static HttpResponse<String> postEmpty(String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        return sendAs(bearer, request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public static HttpResponse<String> delete(String path, String bearer) {
+        return sendAs(bearer, request(path).DELETE());
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** Sends with the bearer token, or without any Authorization when it is null. */
+    private static HttpResponse<String> sendAs(String bearer, HttpRequest.Builder request) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

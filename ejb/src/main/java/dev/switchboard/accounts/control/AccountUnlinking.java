@@ -4,21 +4,30 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.slack.control.SlackApiException;
 import dev.switchboard.slack.control.SlackResponses;
 import dev.switchboard.tokens.control.TokenVault;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Unlinking: the token is revoked at the provider where it has a revocation endpoint (GitLab, Slack),
- * then the link and its tokens are deleted here. A provider that cannot be reached does not keep the
- * user linked against their will: the local deletion happens regardless, and the answer says so.
+ * Unlinking: what features set up at the provider with the account ({@link LinkedResources}, e.g. GitLab hooks)
+ * is removed while the token still works, the token is revoked at the provider where it has a revocation
+ * endpoint (GitLab, Slack), then the link and its tokens are deleted here. A provider that cannot be reached
+ * does not keep the user linked against their will: the local deletion happens regardless, and the answer
+ * says so. No transaction is open while a provider is called.
  */
 @Stateless
 public class AccountUnlinking {
@@ -37,18 +46,47 @@ public class AccountUnlinking {
     @Inject
     ProviderHttp http;
 
-    /** Whether the provider confirmed the revocation; empty when the user had no such link. */
-    public Optional<Boolean> unlink(String userId, OAuthProvider provider) {
-        Optional<LinkedAccount> found = em.createNamedQuery(LinkedAccount.BY_USER_AND_PROVIDER, LinkedAccount.class)
-                .setParameter("userId", userId).setParameter("provider", provider.id())
-                .getResultStream().findFirst();
-        if (found.isEmpty()) {
+    @Inject
+    LinkedAccounts linkedAccounts;
+
+    @Inject
+    Instance<LinkedResources> linkedResources;
+
+    @Resource
+    SessionContext context;
+
+    /** @param revoked whether the provider confirmed the revocation */
+    public record Unlinked(boolean revoked, List<LinkedResources.Released> released) {
+    }
+
+    /** Empty when the user had no such link. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Unlinked> unlink(String userId, OAuthProvider provider) {
+        if (linkedAccounts.of(userId, provider.id()).isEmpty()) {
             return Optional.empty();
         }
-        LinkedAccount account = found.get();
-        boolean revoked = revoke(provider, account);
-        em.remove(account);
-        return Optional.of(revoked);
+        List<LinkedResources.Released> released = new ArrayList<>();
+        for (LinkedResources resources : linkedResources) {
+            if (resources.provider() == provider) {
+                released.add(resources.release(userId));
+            }
+        }
+        // read again: releasing may have refreshed the token, and the current one is the one to revoke
+        Optional<LinkedAccount> account = linkedAccounts.of(userId, provider.id());
+        if (account.isEmpty()) {
+            return Optional.of(new Unlinked(false, released));
+        }
+        boolean revoked = revoke(provider, account.get());
+        context.getBusinessObject(AccountUnlinking.class).forget(account.get().getId());
+        return Optional.of(new Unlinked(revoked, released));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forget(String accountId) {
+        LinkedAccount account = em.find(LinkedAccount.class, accountId);
+        if (account != null) {
+            em.remove(account);
+        }
     }
 
     private boolean revoke(OAuthProvider provider, LinkedAccount account) {

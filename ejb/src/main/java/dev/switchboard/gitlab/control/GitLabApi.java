@@ -78,6 +78,23 @@ public interface GitLabApi {
             @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
             @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page);
 
+    /** One hook, with {@code alert_status} ({@code executable}, {@code temporarily_disabled}, {@code disabled}). */
+    @GET
+    @Path("/projects/{id}/hooks/{hookId}")
+    Response projectHook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
+            @PathParam("hookId") long hookId);
+
+    /**
+     * Sends a test delivery of {@code trigger} (e.g. {@code push_events}): 201 when the hook's endpoint answered
+     * 2xx, which also re-enables a hook GitLab had disabled; 422 with GitLab's {@code message} otherwise.
+     */
+    @POST
+    @Path("/projects/{id}/hooks/{hookId}/test/{trigger}")
+    Response testProjectHook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
+            @PathParam("hookId") long hookId, @PathParam("trigger") String trigger);
+
     /** Installs a project hook: {@code url}, {@code token}, {@code enable_ssl_verification} and the event flags. */
     @POST
     @Path("/projects/{id}/hooks")
@@ -95,6 +112,18 @@ public interface GitLabApi {
     Response groupHooks(@HeaderParam("Authorization") String authorization,
             @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long groupId,
             @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page);
+
+    @GET
+    @Path("/groups/{id}/hooks/{hookId}")
+    Response groupHook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long groupId,
+            @PathParam("hookId") long hookId);
+
+    @POST
+    @Path("/groups/{id}/hooks/{hookId}/test/{trigger}")
+    Response testGroupHook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long groupId,
+            @PathParam("hookId") long hookId, @PathParam("trigger") String trigger);
 
     @POST
     @Path("/groups/{id}/hooks")

@@ -10,6 +10,7 @@ import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.ResourceType;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.Status;
+import dev.switchboard.ratelimits.control.RateLimitedException;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -77,7 +78,7 @@ public class GitLabHookInstaller {
                 .orElseThrow(() -> new AccountLinkingException(404, "no linked gitlab account"));
         String auth = "Bearer " + accessTokens.current(userId, OAuthProvider.GITLAB);
         long gitlabUserId = Long.parseLong(account.getProviderUserId());
-        String intakeUrl = linking.publicUrl().replaceAll("/+$", "") + "/api/webhooks/gitlab";
+        String intakeUrl = intakeUrl();
         GitLabApi api = clients.gitLab();
         List<Result> results = new ArrayList<>();
         for (JsonObject project : all(page -> api.projects(auth, null, true, GitLabHookPlan.MAINTAINER, 100, page))) {
@@ -91,6 +92,11 @@ public class GitLabHookInstaller {
         return results;
     }
 
+    /** Where the hooks deliver: Switchboard's public address + the GitLab intake path. */
+    public String intakeUrl() {
+        return linking.publicUrl().replaceAll("/+$", "") + "/api/webhooks/gitlab";
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Result install(String userId, long gitlabUserId, ResourceType type, long id, String path, String auth,
                           String intakeUrl) {
@@ -101,19 +107,19 @@ public class GitLabHookInstaller {
             int found = status(project ? api.project(auth, null, id) : api.group(auth, null, id));
             Optional<GitLabHookPlan.Verdict> verdict = GitLabHookPlan.missing(type, found);
             if (verdict.isEmpty()) {
-                verdict = rateLimited(found);
+                verdict = GitLabHookPlan.rateLimited(found);
             }
             if (verdict.isEmpty()) {
                 try (Response member = project ? api.projectMember(auth, null, id, gitlabUserId)
                         : api.groupMember(auth, null, id, gitlabUserId)) {
                     int level = member.getStatus() == 200 ? json(member).getInt("access_level", 0) : 0;
-                    verdict = rateLimited(member.getStatus())
+                    verdict = GitLabHookPlan.rateLimited(member.getStatus())
                             .or(() -> GitLabHookPlan.access(type, member.getStatus(), level));
                 }
             }
             if (verdict.isEmpty()) {
                 try (Response hooks = project ? api.projectHooks(auth, null, id, 100, 1) : api.groupHooks(auth, null, id, 100, 1)) {
-                    verdict = rateLimited(hooks.getStatus())
+                    verdict = GitLabHookPlan.rateLimited(hooks.getStatus())
                             .or(() -> GitLabHookPlan.existing(hooks.readEntity(JsonArray.class), intakeUrl));
                 }
             }
@@ -126,13 +132,15 @@ public class GitLabHookInstaller {
             try (Response created = project ? api.createProjectHook(auth, null, id, hook) : api.createGroupHook(auth, null, id, hook)) {
                 GitLabHookPlan.Verdict outcome = created.getStatus() == 201
                         ? new GitLabHookPlan.Verdict(Status.VERIFIED, "installed", json(created).getJsonNumber("id").longValue())
-                        : rateLimited(created.getStatus()).orElse(new GitLabHookPlan.Verdict(Status.INVALID,
+                        : GitLabHookPlan.rateLimited(created.getStatus()).orElse(new GitLabHookPlan.Verdict(Status.INVALID,
                                 "GitLab refused the hook (HTTP " + created.getStatus() + ")", null));
                 return self.record(userId, type, id, path, outcome, null);
             }
         } catch (ProcessingException e) {
             return self.record(userId, type, id, path, new GitLabHookPlan.Verdict(Status.PENDING,
                     "GitLab could not be reached: " + e.getClass().getSimpleName(), null), null);
+        } catch (RateLimitedException e) {
+            return self.record(userId, type, id, path, GitLabHookPlan.rateLimited(), null);
         }
     }
 
@@ -170,11 +178,6 @@ public class GitLabHookInstaller {
         }
         row.checked(verdict.status(), verdict.reason(), now);
         return new Recorded(row.getId(), new Result(type, id, path, verdict.status(), verdict.reason(), row.getHookId()));
-    }
-
-    private static Optional<GitLabHookPlan.Verdict> rateLimited(int status) {
-        return status == 429 ? Optional.of(new GitLabHookPlan.Verdict(Status.RATE_LIMITED,
-                "GitLab's rate limit: tried again at the next sync", null)) : Optional.empty();
     }
 
     private static int status(Response response) {

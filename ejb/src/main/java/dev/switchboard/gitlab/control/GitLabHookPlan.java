@@ -38,10 +38,24 @@ public final class GitLabHookPlan {
 
     public static Optional<Verdict> access(ResourceType type, int memberStatus, int accessLevel) {
         if (memberStatus == 404 || accessLevel < requiredAccess(type)) {
-            return Optional.of(new Verdict(Status.INVALID, "the linked user needs "
-                    + (type == ResourceType.GROUP ? "Owner" : "Maintainer") + " access to install a hook", null));
+            return Optional.of(accessNeeded(type));
         }
         return Optional.empty();
+    }
+
+    /** The user may not manage the resource's hooks (any more). */
+    public static Verdict accessNeeded(ResourceType type) {
+        return new Verdict(Status.INVALID, "the linked user needs "
+                + (type == ResourceType.GROUP ? "Owner" : "Maintainer") + " access to install a hook", null);
+    }
+
+    /** GitLab's 429, or a rate-limit wait too long to sleep: the next sync or re-check tries again. */
+    public static Optional<Verdict> rateLimited(int status) {
+        return status == 429 ? Optional.of(rateLimited()) : Optional.empty();
+    }
+
+    public static Verdict rateLimited() {
+        return new Verdict(Status.RATE_LIMITED, "GitLab's rate limit: tried again at the next sync or re-check", null);
     }
 
     /** Our hook, if the list has one whose URL is our intake URL. */

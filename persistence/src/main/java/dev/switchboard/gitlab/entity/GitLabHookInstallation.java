@@ -24,11 +24,27 @@ import java.util.UUID;
         query = "select h from GitLabHookInstallation h where h.userId = :userId order by h.resourcePath")
 @NamedQuery(name = GitLabHookInstallation.COUNT_BY_STATUS,
         query = "select h.status, count(h) from GitLabHookInstallation h group by h.status")
+@NamedQuery(name = GitLabHookInstallation.DUE,
+        query = "select h.id from GitLabHookInstallation h where h.status in :statuses"
+                + " and (h.lastCheckedAt is null or h.lastCheckedAt < :cutoff) order by h.lastCheckedAt")
+@NamedQuery(name = GitLabHookInstallation.CLAIM,
+        query = "update GitLabHookInstallation h set h.lastCheckedAt = :now where h.id = :id"
+                + " and (h.lastCheckedAt is null or h.lastCheckedAt < :cutoff)")
+@NamedQuery(name = GitLabHookInstallation.NEEDING_ATTENTION,
+        query = "select h from GitLabHookInstallation h where h.status in :statuses order by h.lastCheckedAt desc")
 public class GitLabHookInstallation {
 
     public static final String BY_RESOURCE = "GitLabHookInstallation.byResource";
     public static final String BY_USER = "GitLabHookInstallation.byUser";
     public static final String COUNT_BY_STATUS = "GitLabHookInstallation.countByStatus";
+    /** Ids of rows in the given statuses not checked since the cutoff, least recently checked first. */
+    public static final String DUE = "GitLabHookInstallation.due";
+    /**
+     * Takes a due row for one check: only one node's update matches while last_checked_at is older than the
+     * cutoff, so two nodes never check the same hook in the same round (no lock is held while GitLab is asked).
+     */
+    public static final String CLAIM = "GitLabHookInstallation.claim";
+    public static final String NEEDING_ATTENTION = "GitLabHookInstallation.needingAttention";
 
     /** The custom header GitLab sends with every delivery of a hook Switchboard installed. */
     public static final String HOOK_HEADER = "X-Switchboard-Hook";
@@ -43,7 +59,12 @@ public class GitLabHookInstallation {
         /** GitLab's rate limit stopped the last attempt; it is tried again later. */
         RATE_LIMITED,
         /** Cannot be installed: the resource is gone or the user lacks the access; the reason says which. */
-        INVALID
+        INVALID,
+        /**
+         * Installed, but GitLab disabled it after failed deliveries and a test delivery did not re-enable it;
+         * the reason says since when and what GitLab answered. Tried again at every re-check.
+         */
+        DISABLED
     }
 
     @Id

@@ -5,6 +5,7 @@ import static dev.switchboard.api.boundary.JsonFields.nullable;
 import dev.switchboard.accounts.control.AccessTokens;
 import dev.switchboard.accounts.control.AccountUnlinking;
 import dev.switchboard.accounts.control.LinkedAccounts;
+import dev.switchboard.accounts.control.LinkedResources;
 import dev.switchboard.accounts.control.OAuthProvider;
 import dev.switchboard.accounts.control.OAuthProviderException;
 import dev.switchboard.accounts.control.OAuthSettings;
@@ -78,16 +79,31 @@ public class MeResource {
         return items.build().toString();
     }
 
-    /** Revokes the token at the provider where possible, then forgets the link. */
+    /**
+     * Removes what Switchboard set up with the account at the provider (GitLab hooks), revokes the token where
+     * possible, then forgets the link. What the provider did not remove is listed, the link is gone regardless:
+     * {@code {"unlinked":"gitlab","revokedAtProvider":true,"webhooks":{"removed":2,"leftAtProvider":[…]}}}.
+     */
     @DELETE
     @Path("accounts/{provider}")
     public Response unlink(@PathParam("provider") String providerId) {
         SwitchboardUser user = currentUser.require();
         OAuthProvider provider = OAuthResource.provider(providerId);
         return unlinking.unlink(user.getId(), provider)
-                .map(revoked -> Response.ok(Json.createObjectBuilder().add("unlinked", provider.id())
-                        .add("revokedAtProvider", revoked).build().toString()).build())
+                .map(unlinked -> Response.ok(unlinked(provider, unlinked)).build())
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "no linked " + provider.id() + " account"));
+    }
+
+    private static String unlinked(OAuthProvider provider, AccountUnlinking.Unlinked unlinked) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("unlinked", provider.id())
+                .add("revokedAtProvider", unlinked.revoked());
+        for (LinkedResources.Released released : unlinked.released()) {
+            JsonArrayBuilder left = Json.createArrayBuilder();
+            released.leftAtProvider().forEach(left::add);
+            json.add(released.kind(), Json.createObjectBuilder().add("removed", released.removed())
+                    .add("leftAtProvider", left));
+        }
+        return json.build().toString();
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.switchboard.admin.boundary;
 
+import static dev.switchboard.api.boundary.JsonFields.nullable;
+
 import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.deliveries.control.Deliveries;
 import dev.switchboard.deliveries.control.WebhookSettings;
 import dev.switchboard.deliveries.entity.DeliveryStatus;
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.gitlab.control.GitLabHookReport;
+import dev.switchboard.gitlab.entity.GitLabHookInstallation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,11 +27,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrationsResource {
 
+    private static final int MAX_HOOKS_LISTED = 50;
+
     @Inject
     Deliveries deliveries;
 
     @Inject
     WebhookSettings settings;
+
+    @Inject
+    GitLabHookReport hookReport;
 
     @GET
     public String integrations() {
@@ -49,10 +58,26 @@ public class IntegrationsResource {
             if (platform == Platform.GITLAB) {
                 JsonObjectBuilder hooks = Json.createObjectBuilder();
                 deliveries.gitlabHooksByStatus().forEach(hooks::add);
-                entry.add("hooks", hooks);
+                entry.add("hooks", hooks).add("hooksNeedingAttention", hooksNeedingAttention());
             }
             all.add(entry.add("counts", byStatus));
         }
         return all.build().toString();
+    }
+
+    /** DISABLED, INVALID and RATE_LIMITED hooks with their reasons, most recently checked first. */
+    private JsonArrayBuilder hooksNeedingAttention() {
+        JsonArrayBuilder hooks = Json.createArrayBuilder();
+        for (GitLabHookInstallation hook : hookReport.needingAttention(MAX_HOOKS_LISTED)) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("resourceType", hook.getResourceType().name().toLowerCase())
+                    .add("resourceId", hook.getResourceId())
+                    .add("status", hook.getStatus().name());
+            nullable(item, "path", hook.getResourcePath());
+            nullable(item, "reason", hook.getStatusReason());
+            nullable(item, "lastCheckedAt", hook.getLastCheckedAt() == null ? null : hook.getLastCheckedAt().toString());
+            hooks.add(item);
+        }
+        return hooks;
     }
 }
