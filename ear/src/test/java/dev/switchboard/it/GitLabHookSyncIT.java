@@ -104,6 +104,8 @@ class GitLabHookSyncIT {
         assertThat(byProject.get(fresh).getString("status")).isEqualTo("VERIFIED");
         assertThat(byProject.get(fresh).getInt("hookId")).isEqualTo(991);
         assertThat(byProject.get(limited).getString("status")).isEqualTo("RATE_LIMITED");
+        assertThat(json(sync.body()).getString("incomplete")).as("GitLab's pause holds back the group listing too")
+                .contains("groups not checked").contains("rate limit");
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo(API + "/projects/" + already + "/hooks")))).isEmpty();
 
         var created = STUBS.findAll(postRequestedFor(urlPathEqualTo(API + "/projects/" + fresh + "/hooks")));

@@ -72,7 +72,7 @@ public class GitLabHookInstaller {
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<Result> sync(String userId) {
+    public Sync sync(String userId) {
         GitLabHookInstaller self = context.getBusinessObject(GitLabHookInstaller.class);
         LinkedAccount account = linkedAccounts.of(userId, OAuthProvider.GITLAB.id())
                 .orElseThrow(() -> new AccountLinkingException(404, "no linked gitlab account"));
@@ -85,11 +85,22 @@ public class GitLabHookInstaller {
             results.add(self.install(userId, gitlabUserId, ResourceType.PROJECT, project.getJsonNumber("id").longValue(),
                     project.getString("path_with_namespace", null), auth, intakeUrl));
         }
-        for (JsonObject group : all(page -> api.groups(auth, null, GitLabHookPlan.OWNER, 100, page))) {
+        List<JsonObject> groups;
+        try {
+            groups = all(page -> api.groups(auth, null, GitLabHookPlan.OWNER, 100, page));
+        } catch (RateLimitedException e) {
+            // GitLab asked for a pause while the projects were done: report them, and what is left
+            return new Sync(results, "groups not checked: " + e.getMessage());
+        }
+        for (JsonObject group : groups) {
             results.add(self.install(userId, gitlabUserId, ResourceType.GROUP, group.getJsonNumber("id").longValue(),
                     group.getString("full_path", null), auth, intakeUrl));
         }
-        return results;
+        return new Sync(results, null);
+    }
+
+    /** The outcome per resource, and why the sync stopped early, if it did (null when it went through). */
+    public record Sync(List<Result> hooks, String incomplete) {
     }
 
     /** Where the hooks deliver: Switchboard's public address + the GitLab intake path. */

@@ -152,15 +152,25 @@ public class GitLabHookUpkeep {
                 case LOST_ACCESS:
                     return self.record(hook, GitLabHookPlan.accessNeeded(hook.type()));
                 case RATE_LIMITED:
-                    return self.record(hook, GitLabHookPlan.rateLimited());
+                    return notCheckedForNow(hook, check.reason());
                 default:
                     return self.note(hook, check.reason());
             }
         } catch (RateLimitedException e) {
-            return self.record(hook, GitLabHookPlan.rateLimited());
+            return hook.hookId() == null ? self.record(hook, GitLabHookPlan.rateLimited())
+                    : notCheckedForNow(hook, e.getMessage());
         } catch (ProcessingException e) {
             return self.note(hook, "not checked: GitLab could not be reached (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * GitLab asked for a pause: an installed hook keeps the status it had (a limit says nothing about the
+     * hook), the reason says it was not checked, and the user's other hooks wait for the next round.
+     */
+    private Status notCheckedForNow(Claimed hook, String why) {
+        context.getBusinessObject(GitLabHookUpkeep.class).note(hook, "not checked: " + why);
+        return Status.RATE_LIMITED;
     }
 
     private GitLabHookHealth.Check inspect(Claimed hook, String auth) {

@@ -30,7 +30,8 @@ public class GitLabHooksResource {
     @Path("sync")
     public String sync() {
         JsonArrayBuilder hooks = Json.createArrayBuilder();
-        for (GitLabHookInstaller.Result r : installer.sync(currentUser.require().getId())) {
+        GitLabHookInstaller.Sync sync = installer.sync(currentUser.require().getId());
+        for (GitLabHookInstaller.Result r : sync.hooks()) {
             JsonObjectBuilder hook = Json.createObjectBuilder()
                     .add("resourceType", r.type().name().toLowerCase())
                     .add("resourceId", r.resourceId())
@@ -44,6 +45,8 @@ public class GitLabHooksResource {
             }
             hooks.add(hook);
         }
-        return Json.createObjectBuilder().add("hooks", hooks).build().toString();
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("hooks", hooks);
+        nullable(answer, "incomplete", sync.incomplete());
+        return answer.build().toString();
     }
 }
