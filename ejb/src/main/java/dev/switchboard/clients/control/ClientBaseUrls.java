@@ -45,6 +45,16 @@ public final class ClientBaseUrls {
         return uri(value("github.api.url", DEFAULT_GITHUB_API_URL));
     }
 
+    /**
+     * The base under which {@code GitHubApi.graphql} ({@code /graphql}) is GitHub's GraphQL endpoint: the REST
+     * base on github.com ({@code https://api.github.com/graphql}), but {@code https://HOST/api} on GitHub
+     * Enterprise Server, whose REST API is {@code /api/v3} and whose GraphQL API is {@code /api/graphql}.
+     */
+    public URI gitHubGraphql() {
+        String rest = value("github.api.url", DEFAULT_GITHUB_API_URL);
+        return uri(rest.endsWith("/api/v3") ? rest.substring(0, rest.length() - "/v3".length()) : rest);
+    }
+
     /** GitLab's REST API v4: the instance URL (gitlab.com or self-managed) plus {@code /api/v4}. */
     public URI gitLab() {
         return uri(value("gitlab.url", DEFAULT_GITLAB_URL) + "/api/v4");

@@ -51,6 +51,11 @@ public class PlatformClients {
         return client(GitHubApi.class, ClientPlatform.GITHUB, ClientBaseUrls.from(config()).gitHub());
     }
 
+    /** The client to use for {@code graphql}: on GitHub Enterprise Server it has a base of its own. */
+    public GitHubApi gitHubGraphql() {
+        return client(GitHubApi.class, ClientPlatform.GITHUB, ClientBaseUrls.from(config()).gitHubGraphql());
+    }
+
     public GitLabApi gitLab() {
         return client(GitLabApi.class, ClientPlatform.GITLAB, ClientBaseUrls.from(config()).gitLab(),
                 new GitLabFilePathEncoding());

@@ -122,7 +122,7 @@ public interface GitHubApi {
     /**
      * A GraphQL query ({@code {"query": "...", "variables": {...}}}), e.g. a repository's node id or a pull
      * request's review threads. On GitHub Enterprise Server GraphQL lives at {@code /api/graphql}, not under
-     * the REST base {@code /api/v3}: such a caller builds this client on the server's GraphQL base.
+     * the REST base {@code /api/v3}: call it on {@code PlatformClients.gitHubGraphql()}, which knows the base.
      */
     @POST
     @Path("/graphql")

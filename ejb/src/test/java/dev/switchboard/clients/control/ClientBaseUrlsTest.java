@@ -51,6 +51,15 @@ class ClientBaseUrlsTest {
     }
 
     @Test
+    void gitHubGraphqlIsUnderTheRestBaseOnGithubComAndBesideItOnEnterpriseServer() {
+        assertThat(ClientBaseUrls.from(Map.of()).gitHubGraphql()).hasToString("https://api.github.com");
+        assertThat(ClientBaseUrls.from(Map.of("github.api.url", "https://ghe.example.com/api/v3/")).gitHubGraphql())
+                .hasToString("https://ghe.example.com/api");
+        assertThat(ClientBaseUrls.from(Map.of("github.api.url", "http://127.0.0.1:8089/github-api")).gitHubGraphql())
+                .hasToString("http://127.0.0.1:8089/github-api");
+    }
+
+    @Test
     void aDataCenterSiteIsItsOwnBase() {
         assertThat(ClientBaseUrls.jiraDataCenter("https://jira.acme.test/jira/"))
                 .isEqualTo(URI.create("https://jira.acme.test/jira"));
