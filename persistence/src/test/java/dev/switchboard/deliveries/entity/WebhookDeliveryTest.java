@@ -70,6 +70,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aPostponedDeliveryWaitsOutTheLimitWithoutUsingAnAttempt() {
+        WebhookDelivery d = delivery();
+        d.failed("boom 1", 3, BASE, T0);
+        // the attempt that met the limit was rolled back: only the postponement is recorded
+        for (int i = 0; i < 10; i++) {
+            d.postponed("stripe rate limit: try again in 120 s", Duration.ofSeconds(120), T0);
+        }
+        assertThat(d.getStatus()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(d.getAttempts()).as("a limit never makes a delivery DEAD").isEqualTo(1);
+        assertThat(d.getLastError()).contains("rate limit");
+        assertThat(d.getNextAttemptAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(d.start(T0.plusSeconds(120))).isTrue();
+    }
+
+    @Test
     void aFailureRecordedWhileProcessingDoesNotCountTheAttemptTwice() {
         WebhookDelivery d = delivery();
         d.start(T0);
