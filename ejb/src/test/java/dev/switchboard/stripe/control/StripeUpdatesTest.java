@@ -103,6 +103,9 @@ class StripeUpdatesTest {
         assertThat(apply(row, parse("payment_method.attached")).text())
                 .endsWith("attached, but customer cus_PmQ7r4tXyZ12ab (github:octocat) is deleted");
         assertThat(row.isDeleted()).isTrue();
+        // Stripe cancels the subscriptions of a deleted customer: that is still recorded
+        assertThat(apply(row, parse("customer.subscription.deleted")).processed()).isTrue();
+        assertThat(row.getSubscriptionStatus()).isEqualTo("canceled");
     }
 
     @Test
