@@ -47,6 +47,14 @@ public interface StripeApi {
     Response createCustomer(@HeaderParam("Authorization") String authorization,
             @HeaderParam("Idempotency-Key") String idempotencyKey, Form customer);
 
+    /**
+     * One customer. A deleted customer is still answered (200) as {@code {"id": …, "object": "customer",
+     * "deleted": true}}, without its metadata.
+     */
+    @GET
+    @Path("/v1/customers/{id}")
+    Response customer(@HeaderParam("Authorization") String authorization, @PathParam("id") String customerId);
+
     /** A customer's payment methods; {@code type} may be null for all types. */
     @GET
     @Path("/v1/customers/{id}/payment_methods")

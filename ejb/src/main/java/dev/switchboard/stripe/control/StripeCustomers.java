@@ -2,7 +2,6 @@ package dev.switchboard.stripe.control;
 
 import dev.switchboard.accounts.control.AccountLinkingException;
 import dev.switchboard.clients.control.PlatformClients;
-import dev.switchboard.schema.control.UniqueViolation;
 import dev.switchboard.stripe.entity.StripeCustomer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -12,15 +11,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Stripe customer of a billed user: the local table first, then Stripe's search by
@@ -33,8 +27,8 @@ public class StripeCustomers {
 
     private static final int ATTEMPTS = 5;
 
-    @PersistenceContext(unitName = "switchboard")
-    EntityManager em;
+    @Inject
+    StripeCustomerRows rows;
 
     @Inject
     PlatformClients clients;
@@ -63,25 +57,18 @@ public class StripeCustomers {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Customer> lockedFindOrCreate(String userKey, String email) {
         Instant now = Instant.now();
-        StripeCustomer row = em.find(StripeCustomer.class, userKey, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new StripeCustomer(userKey, email, now);
-            em.persist(row);
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                if (UniqueViolation.in(e)) {
-                    context.setRollbackOnly();
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        Optional<StripeCustomer> locked = rows.lockedOrInserted(userKey, email, now);
+        if (locked.isEmpty()) {
+            context.setRollbackOnly();
+            return Optional.empty();
         }
-        if (row.getCustomerId() != null) {
+        StripeCustomer row = locked.get();
+        // a deleted customer stays deleted at Stripe: the user gets a new one, found or created below
+        if (row.getCustomerId() != null && !row.isDeleted()) {
             return Optional.of(new Customer(userKey, row.getCustomerId(), false, row.hasPaymentMethod()));
         }
         StripeApi stripe = clients.stripe();
-        String auth = "Bearer " + apiKey();
+        String auth = StripeKey.bearer();
         boolean created = false;
         String customerId;
         try (Response search = stripe.searchCustomers(auth, StripeApi.userIdQuery(userKey), 1, null)) {
@@ -94,7 +81,9 @@ public class StripeCustomers {
             if (email != null) {
                 form.param("email", email);
             }
-            try (Response create = stripe.createCustomer(auth, "switchboard-customer-" + userKey, form)) {
+            // after a deletion the key names the deleted customer: Stripe would answer the old create for 24 h
+            String key = "switchboard-customer-" + userKey + (row.isDeleted() ? "-after-" + row.getCustomerId() : "");
+            try (Response create = stripe.createCustomer(auth, key, form)) {
                 requireOk(create, "create a customer");
                 customerId = create.readEntity(JsonObject.class).getString("id");
                 created = true;
@@ -112,10 +101,5 @@ public class StripeCustomers {
         if (response.getStatus() != 200) {
             throw new AccountLinkingException(502, "Stripe would not " + what + " (HTTP " + response.getStatus() + ")");
         }
-    }
-
-    private static String apiKey() {
-        return ConfigProvider.getConfig().getOptionalValue("stripe.api.key", String.class).filter(k -> !k.isBlank())
-                .orElseThrow(() -> new AccountLinkingException(503, "billing is not configured (STRIPE_API_KEY)"));
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.events.control.MalformedEventException;
 import dev.switchboard.stripe.control.StripeEvent.CustomerEvent;
 import dev.switchboard.stripe.control.StripeEvent.InvoiceEvent;
 import dev.switchboard.stripe.control.StripeEvent.PaymentMethodEvent;
+import dev.switchboard.stripe.control.StripeEvent.SubscriptionEvent;
 import dev.switchboard.stripe.control.StripeEvent.Unsupported;
 import jakarta.json.JsonObject;
 import java.util.Objects;
@@ -27,18 +28,21 @@ public final class StripeEventParser {
             case "customer.created", "customer.updated", "customer.deleted" -> customer(root, change(event));
             case "payment_method.attached", "payment_method.detached" -> paymentMethod(root, change(event));
             case "invoice.paid", "invoice.payment_failed" -> invoice(root, change(event));
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
+                    subscription(root, change(event));
             default -> new Unsupported("event type '" + event + "' is not handled");
         };
     }
 
     private static String change(String type) {
-        return type.substring(type.indexOf('.') + 1);
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     private static StripeEvent customer(JsonObject root, String change) throws MalformedEventException {
         object(root, "data.object");
-        return new CustomerEvent(string(root, "id"), change, string(root, "data.object.id"),
-                optionalString(root, "data.object.metadata.user_id").orElse(null));
+        return new CustomerEvent(string(root, "id"), number(root, "created"), change, string(root, "data.object.id"),
+                optionalString(root, "data.object.metadata.user_id").orElse(null),
+                optionalString(root, "data.object.email").orElse(null));
     }
 
     private static StripeEvent paymentMethod(JsonObject root, String change) throws MalformedEventException {
@@ -48,15 +52,22 @@ public final class StripeEventParser {
         if (customer == null) {
             customer = optionalString(root, "data.previous_attributes.customer").orElse(null);
         }
-        return new PaymentMethodEvent(string(root, "id"), change, string(root, "data.object.id"),
+        return new PaymentMethodEvent(string(root, "id"), number(root, "created"), change, string(root, "data.object.id"),
                 string(root, "data.object.type"), customer);
     }
 
     private static StripeEvent invoice(JsonObject root, String change) throws MalformedEventException {
         object(root, "data.object");
         String amountField = change.equals("paid") ? "data.object.amount_paid" : "data.object.amount_due";
-        return new InvoiceEvent(string(root, "id"), change, string(root, "data.object.id"),
+        return new InvoiceEvent(string(root, "id"), number(root, "created"), change, string(root, "data.object.id"),
                 string(root, "data.object.customer"), number(root, amountField),
                 string(root, "data.object.currency"));
+    }
+
+    private static StripeEvent subscription(JsonObject root, String change) throws MalformedEventException {
+        object(root, "data.object");
+        return new SubscriptionEvent(string(root, "id"), number(root, "created"), change,
+                string(root, "data.object.id"), string(root, "data.object.customer"),
+                string(root, "data.object.status"));
     }
 }
