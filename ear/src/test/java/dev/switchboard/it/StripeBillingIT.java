@@ -1,5 +1,6 @@
 package dev.switchboard.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -10,6 +11,7 @@ import static dev.switchboard.it.WebhookIntakeIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -60,10 +62,7 @@ class StripeBillingIT {
 
         Map<String, Object> created = processed(customerEvent(b, "customer.created", true), "PROCESSED");
         assertThat(created.get("outcome")).isEqualTo("customer " + b.customerId() + " linked to " + b.userKey());
-        Map<String, Object> attached = processed(event("payment_method.attached", T0 + 10, """
-                {"id":"pm_1Q0PsIJvEtkwdCNYMSaVuRz6","object":"payment_method","type":"card",
-                 "card":{"brand":"visa","last4":"4242","exp_month":8,"exp_year":2027},
-                 "customer":"%s","livemode":false,"metadata":{}}""".formatted(b.customerId()), ""), "PROCESSED");
+        Map<String, Object> attached = processed(attached(b), "PROCESSED");
         assertThat((String) attached.get("outcome")).endsWith("has a payment method now");
 
         Map<String, Object> row = b.row();
@@ -174,6 +173,44 @@ class StripeBillingIT {
                 .doesNotContain(API_KEY);
     }
 
+    @Test
+    void aLongStripeRateLimitPostponesDeliveriesInsteadOfSleepingOrKillingThem() {
+        Billed limited = Billed.fresh();
+        Billed waiting = Billed.fresh();
+        processed(customerEvent(limited, "customer.created", true), "PROCESSED");
+        processed(customerEvent(waiting, "customer.created", true), "PROCESSED");
+        String scenario = "stripe-limit-" + limited.customerId();
+        STUBS.stubFor(get(urlPathEqualTo("/stripe/v1/payment_methods")).withQueryParam("customer", equalTo(limited.customerId()))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("lifted")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"type\":\"invalid_request_error\","
+                                + "\"code\":\"rate_limit\",\"message\":\"Too many requests hit the API too quickly.\"}}")));
+        STUBS.stubFor(get(urlPathEqualTo("/stripe/v1/payment_methods")).withQueryParam("customer", equalTo(limited.customerId()))
+                .inScenario(scenario).whenScenarioStateIs("lifted").willReturn(okJson(paymentMethods(limited.customerId(), true))));
+        stubPaymentMethods(waiting.customerId(), true);
+
+        String first = accepted(attached(limited));
+        Map<String, Object> postponed = Database.awaitStatus(first, WAIT, "FAILED", "PROCESSED", "DEAD");
+        assertThat(postponed.get("status")).as(postponed.toString()).isEqualTo("FAILED");
+        assertThat((String) postponed.get("last_error")).contains("stripe rate limit");
+        assertThat(((Number) postponed.get("attempts")).intValue()).as("a limit uses no attempt").isZero();
+        assertThat(paymentMethodCalls(limited)).as("given back, not slept on or retried").isEqualTo(1);
+
+        // Stripe's limit is on the one secret key: every other call waits too, without asking Stripe
+        String second = accepted(attached(waiting));
+        assertThat(Database.awaitStatus(second, WAIT, "FAILED", "PROCESSED", "DEAD").get("status")).isEqualTo("FAILED");
+        assertThat(paymentMethodCalls(waiting)).isZero();
+        assertThat(Tokens.row("select * from platform_limits where platform = 'STRIPE' and scope_key = '*'").get("reason"))
+                .isEqualTo("Stripe rate limit (Retry-After)");
+
+        assertThat(Database.awaitStatus(first, WAIT, "PROCESSED", "DEAD").get("status")).isEqualTo("PROCESSED");
+        assertThat(Database.awaitStatus(second, WAIT, "PROCESSED", "DEAD").get("status")).isEqualTo("PROCESSED");
+        assertThat(limited.row().get("has_payment_method")).isEqualTo(true);
+        assertThat(waiting.row().get("has_payment_method")).isEqualTo(true);
+        assertThat(paymentMethodCalls(limited)).isEqualTo(2);
+        assertThat(paymentMethodCalls(waiting)).isEqualTo(1);
+    }
+
     // --- Stripe's side
 
     private static void stubCustomer(Billed b, boolean withUserId) {
@@ -184,9 +221,25 @@ class StripeBillingIT {
 
     private static void stubPaymentMethods(String customerId, boolean any) {
         STUBS.stubFor(get(urlPathEqualTo("/stripe/v1/payment_methods")).withQueryParam("customer", equalTo(customerId))
-                .willReturn(okJson("{\"object\":\"list\",\"url\":\"/v1/payment_methods\",\"has_more\":false,\"data\":["
-                        + (any ? "{\"id\":\"pm_1Q0PsIJvEtkwdCNYMSaVuRz6\",\"object\":\"payment_method\",\"type\":\"card\","
-                                + "\"customer\":\"" + customerId + "\"}" : "") + "]}")));
+                .willReturn(okJson(paymentMethods(customerId, any))));
+    }
+
+    private static String paymentMethods(String customerId, boolean any) {
+        return "{\"object\":\"list\",\"url\":\"/v1/payment_methods\",\"has_more\":false,\"data\":["
+                + (any ? "{\"id\":\"pm_1Q0PsIJvEtkwdCNYMSaVuRz6\",\"object\":\"payment_method\",\"type\":\"card\","
+                        + "\"customer\":\"" + customerId + "\"}" : "") + "]}";
+    }
+
+    private static int paymentMethodCalls(Billed b) {
+        return STUBS.findAll(getRequestedFor(urlPathEqualTo("/stripe/v1/payment_methods"))
+                .withQueryParam("customer", equalTo(b.customerId()))).size();
+    }
+
+    private static Sample attached(Billed b) {
+        return event("payment_method.attached", T0 + 10, """
+                {"id":"pm_1Q0PsIJvEtkwdCNYMSaVuRz6","object":"payment_method","type":"card",
+                 "card":{"brand":"visa","last4":"4242","exp_month":8,"exp_year":2027},
+                 "customer":"%s","livemode":false,"metadata":{}}""".formatted(b.customerId()), "");
     }
 
     private static int customerFetches(Billed b) {
