@@ -139,7 +139,7 @@ public class JiraWorkspaces {
     }
 
     /** What an operator should check, by what Jira said. */
-    static String refusal(JiraSiteKind kind, JiraWorkspace workspace, int status) {
+    private static String refusal(JiraSiteKind kind, JiraWorkspace workspace, int status) {
         String site = workspace.getSiteUrl();
         if (status == 401 || status == 403) {
             return "Jira refused the service account of " + site + " (HTTP " + status + "): " + (kind == JiraSiteKind.CLOUD
