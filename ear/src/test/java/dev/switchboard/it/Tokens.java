@@ -16,6 +16,7 @@ final class Tokens {
             {"linked_account", "access_token"}, {"linked_account", "refresh_token"},
             {"slack_installation", "bot_token"}, {"github_installation", "access_token"},
             {"oauth_state", "code_verifier"}, {"jira_workspace", "webhook_secret"},
+            {"jira_workspace", "service_account_token"},
             {"gitlab_webhooks", "secret"}};
 
     private Tokens() {

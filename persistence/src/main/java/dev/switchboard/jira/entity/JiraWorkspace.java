@@ -61,6 +61,12 @@ public class JiraWorkspace {
         this.serviceAccountToken = encryptedServiceAccountToken;
     }
 
+    /** Sets or replaces the service account; the webhook secret stays. */
+    public void serviceAccount(String serviceAccountEmail, String encryptedServiceAccountToken) {
+        this.serviceAccountEmail = serviceAccountEmail;
+        this.serviceAccountToken = encryptedServiceAccountToken;
+    }
+
     public String getId() { return id; }
     public String getSiteUrl() { return siteUrl; }
     public String getCloudId() { return cloudId; }

@@ -1,0 +1,70 @@
+package dev.switchboard.jira.boundary;
+
+import static dev.switchboard.api.boundary.JsonFields.nullable;
+
+import dev.switchboard.jira.control.JiraMyself;
+import dev.switchboard.jira.control.JiraWorkspaces;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import java.io.StringReader;
+
+/** The admin API's Jira workspace JSON: reading requests (400 on anything else) and writing answers. */
+final class JiraWorkspaceJson {
+
+    private JiraWorkspaceJson() {
+    }
+
+    static JsonObject object(String body) {
+        try {
+            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                return value.asJsonObject();
+            }
+        } catch (JsonException e) {
+            // answered below like any other body that is not an object
+        }
+        throw new BadRequestException("the body must be a JSON object");
+    }
+
+    /** An optional string field: absent and null are null, any other type is a 400. */
+    static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw new BadRequestException(name + " must be a string");
+    }
+
+    static JsonObjectBuilder workspace(JiraWorkspaces.Workspace w) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", w.id()).add("siteUrl", w.siteUrl());
+        nullable(json, "cloudId", w.cloudId());
+        json.add("kind", w.kind().id());
+        nullable(json, "serviceAccountEmail", w.serviceAccountEmail());
+        json.add("hasServiceAccountToken", w.hasServiceAccountToken());
+        return nullable(json, "createdAt", w.createdAt());
+    }
+
+    /** Cloud answers with {@code accountId}, Data Center with {@code key} and {@code name}; the email when Jira shows it. */
+    static JsonObjectBuilder verification(JiraWorkspaces.Verification v) {
+        JiraMyself me = v.myself();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("workspaceId", v.workspace().id())
+                .add("kind", v.workspace().kind().id());
+        optional(json, "accountId", me.accountId());
+        optional(json, "key", me.key());
+        optional(json, "name", me.name());
+        nullable(json, "displayName", me.displayName());
+        return optional(json, "emailAddress", me.emailAddress());
+    }
+
+    private static JsonObjectBuilder optional(JsonObjectBuilder json, String name, String value) {
+        return value == null ? json : json.add(name, value);
+    }
+}
