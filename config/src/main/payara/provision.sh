@@ -86,6 +86,7 @@ create-jvm-options -Dhazelcast.socket.bind.any=false
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
+create-jvm-options -Dsun.net.http.retryPost=false
 create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard

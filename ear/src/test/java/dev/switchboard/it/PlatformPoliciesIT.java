@@ -5,11 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -100,6 +103,22 @@ class PlatformPoliciesIT {
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(r.body()).doesNotContain("sk_test");
         assertThat(searches(userKey)).isEqualTo(1);
+    }
+
+    @Test
+    void aResetCreateIsRepeatedOnlyByThePolicyAndAlwaysWithTheSameIdempotencyKey() {
+        String userKey = userKey();
+        stubSearch(userKey, "reset-" + userKey, Scenario.STARTED, Scenario.STARTED, okJson(
+                "{\"object\":\"search_result\",\"has_more\":false,\"next_page\":null,\"data\":[]}"));
+        STUBS.stubFor(post(urlPathEqualTo("/stripe/v1/customers")).withHeader("Idempotency-Key",
+                equalTo("switchboard-customer-" + userKey)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        HttpResponse<String> r = settle(userKey);
+        assertThat(r.statusCode()).as(r.body()).isGreaterThanOrEqualTo(500);
+        // the JDK's HttpURLConnection would resend a reset POST once on its own; the domain turns that off
+        // (sun.net.http.retryPost=false) so that only the policy repeats a request, with its idempotency key
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/stripe/v1/customers"))
+                .withHeader("Idempotency-Key", equalTo("switchboard-customer-" + userKey))))
+                .as("the call and Stripe's two retries, each sent once").hasSize(3);
     }
 
     @Test
