@@ -50,11 +50,14 @@ public class MicroagentsResource {
     public String match(String body) {
         String userId = currentUser.require().getId();
         JsonObject request = object(body);
+        // the whole request is checked before a token is looked up or a platform called
         String message = text(request, "message", true);
-        RepositoryAccess access = credentials.forUser(userId, text(request, "provider", true),
-                text(request, "repository", true), null);
-        Instructions instructions = microagents.instructions(access, blankToNull(text(request, "ref", false)), message,
-                thread(request));
+        String provider = text(request, "provider", true);
+        String repository = text(request, "repository", true);
+        String ref = blankToNull(text(request, "ref", false));
+        List<String> thread = thread(request);
+        RepositoryAccess access = credentials.forUser(userId, provider, repository, null);
+        Instructions instructions = microagents.instructions(access, ref, message, thread);
         JsonArrayBuilder agents = Json.createArrayBuilder();
         instructions.included().forEach(match -> agents.add(MicroagentJson.match(match)));
         return Json.createObjectBuilder().add("repository", access.fullName()).add("provider", access.platform().id())
