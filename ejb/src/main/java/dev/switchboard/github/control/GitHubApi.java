@@ -119,6 +119,22 @@ public interface GitHubApi {
     Response contents(@HeaderParam("Authorization") String authorization, @PathParam("owner") String owner,
             @PathParam("repo") String repo, @PathParam("path") String path, @QueryParam("ref") String ref);
 
+    /** A commit by SHA, branch or tag ({@code sha} is the full SHA); {@code HEAD} is the default branch's head. */
+    @GET
+    @Path("/repos/{owner}/{repo}/commits/{ref: .+}")
+    Response commit(@HeaderParam("Authorization") String authorization, @PathParam("owner") String owner,
+            @PathParam("repo") String repo, @PathParam("ref") String ref);
+
+    /**
+     * A git tree by SHA ({@code tree[]} of {@code path}, {@code type} blob/tree, {@code sha}, {@code size}); a commit
+     * SHA gives its root tree. With {@code recursive=1} the whole subtree, cut off ({@code truncated}) past 100,000
+     * entries or 7 MB.
+     */
+    @GET
+    @Path("/repos/{owner}/{repo}/git/trees/{sha}")
+    Response tree(@HeaderParam("Authorization") String authorization, @PathParam("owner") String owner,
+            @PathParam("repo") String repo, @PathParam("sha") String sha, @QueryParam("recursive") String recursive);
+
     /**
      * A GraphQL query ({@code {"query": "...", "variables": {...}}}), e.g. a repository's node id or a pull
      * request's review threads. On GitHub Enterprise Server GraphQL lives at {@code /api/graphql}, not under

@@ -211,4 +211,28 @@ public interface GitLabApi {
     @Path("/projects/{id}/repository/files/{filePath: .+}")
     Response file(@HeaderParam("Authorization") String authorization, @HeaderParam("PRIVATE-TOKEN") String privateToken,
             @PathParam("id") long projectId, @PathParam("filePath") String filePath, @QueryParam("ref") String ref);
+
+    /** A project by its full path ({@code group/sub/project}); {@link GitLabFilePathEncoding} encodes the slashes. */
+    @GET
+    @Path("/projects/{path: .+}")
+    Response projectByPath(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("path") String path);
+
+    /** A commit by SHA, branch or tag ({@code id} is the full SHA); a ref's slashes are encoded on the way out. */
+    @GET
+    @Path("/projects/{id}/repository/commits/{ref: .+}")
+    Response commit(@HeaderParam("Authorization") String authorization, @HeaderParam("PRIVATE-TOKEN") String privateToken,
+            @PathParam("id") long projectId, @PathParam("ref") String ref);
+
+    /**
+     * The entries ({@code name}, {@code path}, {@code type} blob/tree) below {@code path} (null: the root) at
+     * {@code ref}, all levels with {@code recursive}; paginated ({@code X-Next-Page}); 404 when the path is not there.
+     */
+    @GET
+    @Path("/projects/{id}/repository/tree")
+    Response tree(@HeaderParam("Authorization") String authorization, @HeaderParam("PRIVATE-TOKEN") String privateToken,
+            @PathParam("id") long projectId, @QueryParam("path") String path, @QueryParam("ref") String ref,
+            @QueryParam("recursive") Boolean recursive, @QueryParam("per_page") Integer perPage,
+            @QueryParam("page") Integer page);
 }
+

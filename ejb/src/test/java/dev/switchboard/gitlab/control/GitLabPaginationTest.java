@@ -42,4 +42,17 @@ class GitLabPaginationTest {
         assertThat(GitLabFilePathEncoding.encodeFilePath(URI.create("https://gitlab.com/api/v4/projects/7/hooks?page=2")))
                 .hasToString("https://gitlab.com/api/v4/projects/7/hooks?page=2");
     }
+
+    @Test
+    void encodesARefWithSlashesAndAProjectAddressedByItsPath() {
+        assertThat(GitLabFilePathEncoding.encodeFilePath(
+                URI.create("https://gitlab.com/api/v4/projects/7/repository/commits/feature/x")))
+                .hasToString("https://gitlab.com/api/v4/projects/7/repository/commits/feature%2Fx");
+        assertThat(GitLabFilePathEncoding.encodeFilePath(URI.create("https://gitlab.com/api/v4/projects/acme/sub/api")))
+                .hasToString("https://gitlab.com/api/v4/projects/acme%2Fsub%2Fapi");
+        assertThat(GitLabFilePathEncoding.encodeFilePath(URI.create("https://gitlab.com/api/v4/projects/7/repository/tree?path=a/b")))
+                .hasToString("https://gitlab.com/api/v4/projects/7/repository/tree?path=a/b");
+        assertThat(GitLabFilePathEncoding.encodeFilePath(URI.create("https://gitlab.com/api/v4/projects?membership=true")))
+                .hasToString("https://gitlab.com/api/v4/projects?membership=true");
+    }
 }
