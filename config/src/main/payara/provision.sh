@@ -91,6 +91,7 @@ create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.tra
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
 create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
+create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallbacks jms/switchboard/Callbacks
 set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
 set-metrics-configuration --enabled=true --securityenabled=false
 CMDS

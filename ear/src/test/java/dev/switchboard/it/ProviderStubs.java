@@ -1,7 +1,14 @@
 package dev.switchboard.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Instant;
 
 /**
  * The outside world for the test server: one WireMock on 127.0.0.1:8089 standing in for GitHub, GitLab,
@@ -22,7 +29,25 @@ public final class ProviderStubs {
                     .containerThreads(40));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            sampleWorld(server);
         }
         return server;
+    }
+
+    /**
+     * GitHub as {@link Sample#githubIssueComment} meets it: installation 4242 mints tokens, octocat (id 1, linked
+     * to no Switchboard account) may write to acme/api, and comments on acme/api#7 are taken — so a sample
+     * mention ends IGNORED with a comment asking octocat to connect an account.
+     */
+    private static void sampleWorld(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo("/github-api/app/installations/4242/access_tokens"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"token\":\"ghs_sample4242\",\"expires_at\":\"" + Instant.now().plusSeconds(86_400)
+                                + "\",\"repository_selection\":\"all\"}")));
+        server.stubFor(get(urlPathEqualTo("/github-api/repos/acme/api/collaborators/octocat/permission"))
+                .willReturn(okJson("{\"permission\":\"write\",\"role_name\":\"write\"}")));
+        server.stubFor(post(urlPathEqualTo("/github-api/repos/acme/api/issues/7/comments"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":1}")));
     }
 }

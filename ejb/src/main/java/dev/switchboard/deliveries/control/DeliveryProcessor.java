@@ -55,7 +55,8 @@ public class DeliveryProcessor {
         }
         Outcome outcome;
         try {
-            outcome = managers.of(delivery.getPlatform()).receive(delivery.getEvent(), delivery.getPayload());
+            outcome = managers.of(delivery.getPlatform()).receive(delivery.getId(), delivery.getEvent(),
+                    delivery.getPayload());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

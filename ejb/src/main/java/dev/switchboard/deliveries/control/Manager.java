@@ -17,4 +17,13 @@ public interface Manager {
      * @param payload the stored JSON payload
      */
     Outcome receive(String event, String payload) throws Exception;
+
+    /**
+     * The same, for managers whose work has side effects that must happen once per delivery (starting a
+     * job): {@code deliveryId} is the stored delivery's id, stable across retries and replays, their
+     * idempotency key.
+     */
+    default Outcome receive(String deliveryId, String event, String payload) throws Exception {
+        return receive(event, payload);
+    }
 }

@@ -8,8 +8,15 @@ public sealed interface GitHubEvent {
     /**
      * Who caused the event. Apps act as users whose type is "Bot" and whose login ends in "[bot]"; some
      * older integrations only show the suffix, so either marks a bot.
+     *
+     * @param id GitHub's numeric user id (the provider user id of a linked account); null when the payload
+     *           lacks it
      */
-    record Sender(String login, String type) {
+    record Sender(String login, String type, Long id) {
+        public Sender(String login, String type) {
+            this(login, type, null);
+        }
+
         public boolean isBot() {
             return "Bot".equalsIgnoreCase(type) || login.toLowerCase(Locale.ROOT).endsWith("[bot]");
         }

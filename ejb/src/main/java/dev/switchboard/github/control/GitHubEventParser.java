@@ -95,7 +95,8 @@ public final class GitHubEventParser {
     }
 
     private static Sender sender(JsonObject root) throws MalformedEventException {
-        return new Sender(string(root, "sender.login"), text(root, "sender.type"));
+        return new Sender(string(root, "sender.login"), text(root, "sender.type"),
+                optionalNumber(root, "sender.id").orElse(null));
     }
 
     private static Unsupported unsupportedAction(String event, String action) {

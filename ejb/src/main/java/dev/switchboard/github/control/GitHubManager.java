@@ -18,6 +18,9 @@ public class GitHubManager implements Manager {
     @Inject
     GitHubInstallations installations;
 
+    @Inject
+    GitHubJobs jobs;
+
     public GitHubManager() {
     }
 
@@ -30,6 +33,7 @@ public class GitHubManager implements Manager {
         return Platform.GITHUB;
     }
 
+    /** Without the delivery's id no job can be started once only: the decision is all this says. */
     @Override
     public Outcome receive(String event, String payload) throws MalformedEventException {
         GitHubEvent parsed = GitHubEventParser.parse(event, payload);
@@ -37,5 +41,18 @@ public class GitHubManager implements Manager {
             return Outcome.processed(installations.apply(change));
         }
         return GitHubJobRequests.decide(parsed, triggers);
+    }
+
+    @Override
+    public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
+        GitHubEvent parsed = GitHubEventParser.parse(event, payload);
+        if (parsed instanceof GitHubEvent.InstallationChanged change) {
+            return Outcome.processed(installations.apply(change));
+        }
+        Outcome decision = GitHubJobRequests.decide(parsed, triggers);
+        if (!decision.processed()) {
+            return decision;
+        }
+        return jobs.start(deliveryId, GitHubAsk.of(parsed).orElseThrow());
     }
 }

@@ -1,5 +1,9 @@
 /**
- * Agent jobs: what makes a platform event ask the coding agent for work (the configured mention word and
- * label) and how a requested job is described. Starting jobs on the agent server comes later.
+ * Agent jobs, written once for every platform: what asks for a job (mention word and label), the agent server
+ * client with its own retry policy ({@code AgentServer}: only requests that cannot have been processed are
+ * repeated), the job rows ({@code JobRecords}, committed before the call they protect), posts made exactly once
+ * ({@code Notices}, keyed by occasion), and the way back: pushes and polls ({@code ConversationWatcher}) become
+ * state changes ({@code JobStateChanges}) queued on {@code jms/switchboard/Callbacks} for the platform's
+ * {@code CallbackProcessor}. A platform plugs in with a callback processor and a {@code NoticePoster}.
  */
 package dev.switchboard.jobs.control;

@@ -28,7 +28,7 @@ class GitHubEventParserTest {
 
         assertThat(parsed).isEqualTo(new IssueComment(new Repository("octo-org/hello-world", 48211937L), 42, false,
                 2007512345L, "@openhands please add a null check and a regression test.",
-                new Sender("octocat", "User")));
+                new Sender("octocat", "User", 1L)));
     }
 
     @Test
@@ -48,7 +48,7 @@ class GitHubEventParserTest {
         assertThat(parsed).isEqualTo(new IssueOpened(new Repository("octo-org/hello-world", 48211937L), 43,
                 "Upgrade to Jakarta EE 11",
                 "The platform BOM is out of date.\r\n\r\n@openhands bump the BOM and fix whatever breaks.",
-                new Sender("hubot", "User")));
+                new Sender("hubot", "User", 2L)));
     }
 
     @Test
@@ -63,7 +63,7 @@ class GitHubEventParserTest {
         GitHubEvent parsed = GitHubEventParser.parse("issues", event("github/issues.labeled.json"));
 
         assertThat(parsed).isEqualTo(new IssueLabeled(new Repository("octo-org/hello-world", 48211937L), 42,
-                "openhands", new Sender("mona", "User")));
+                "openhands", new Sender("mona", "User", 583231L)));
     }
 
     @Test
@@ -73,7 +73,7 @@ class GitHubEventParserTest {
 
         assertThat(parsed).isEqualTo(new PullRequestReviewComment(new Repository("octo-org/hello-world", 48211937L),
                 57, 1532211009L, "@openhands make the retry count configurable here",
-                "src/main/java/org/example/HttpClient.java", 12L, new Sender("octocat", "User")));
+                "src/main/java/org/example/HttpClient.java", 12L, new Sender("octocat", "User", 1L)));
     }
 
     @Test

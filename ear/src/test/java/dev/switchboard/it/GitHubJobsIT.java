@@ -1,0 +1,278 @@
+package dev.switchboard.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.it.WebhookIntakeIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A GitHub job end to end through the deployed EAR: WireMock plays GitHub ({@code /github-api}) and the agent
+ * server ({@code /agent}); the requester's account is linked through the real OAuth flow.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GitHubJobsIT {
+
+    private static final WireMockServer STUBS = ProviderStubs.start();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String AGENT_KEY = "it-agent-key";
+    private static final String CALLBACK_SECRET = "it-agent-callback-secret";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return SwitchboardDeployment.ear();
+    }
+
+    /** One repository in one installation, with its own names so tests never share stubs. */
+    private record Repo(long installation, String owner, String name, long number) {
+        String fullName() {
+            return owner + "/" + name;
+        }
+
+        String api() {
+            return "/github-api/repos/" + fullName();
+        }
+    }
+
+    private static Repo repository() {
+        long n = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        Repo repo = new Repo(8_000_000L + n, "acme" + n, "api", 7);
+        STUBS.stubFor(post(urlPathEqualTo("/github-api/app/installations/" + repo.installation() + "/access_tokens"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"token\":\"ghs_it" + n + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600)
+                                + "\",\"repository_selection\":\"all\"}")));
+        STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/issues/7")).willReturn(okJson("""
+                {"number":7,"title":"Flaky test in CI","body":"It fails one run in five.","comments":12,
+                 "user":{"login":"octocat","id":1}}""")));
+        STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/issues/7/comments")).withQueryParam("page", equalTo("1"))
+                .willReturn(okJson(comments(1, 10))));
+        STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/issues/7/comments")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(comments(11, 12))));
+        STUBS.stubFor(post(urlPathEqualTo(repo.api() + "/issues/7/comments"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":555" + n + "}")));
+        STUBS.stubFor(post(WireMock.urlPathMatching(repo.api().replace("/", "\\/") + "/issues/(7|comments/\\d+)/reactions"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":1,\"content\":\"eyes\"}")));
+        return repo;
+    }
+
+    private static String comments(int from, int to) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = from; i <= to; i++) {
+            json.append(i == from ? "" : ",").append("{\"id\":").append(i).append(",\"body\":\"earlier comment ")
+                    .append(i).append("\",\"user\":{\"login\":\"dev").append(i).append("\",\"id\":").append(100 + i)
+                    .append("}}");
+        }
+        return json.append(']').toString();
+    }
+
+    private static void permission(Repo repo, String login, String permission) {
+        STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/collaborators/" + login + "/permission"))
+                .willReturn(okJson("{\"permission\":\"" + permission + "\",\"role_name\":\"" + permission
+                        + "\",\"user\":{\"login\":\"" + login + "\"}}")));
+    }
+
+    /** Links a GitHub account (login, id) to a new Switchboard user through the OAuth flow. */
+    private static void link(String login, long githubId) {
+        String code = "gh-code-" + UUID.randomUUID();
+        String accessToken = "ghu_" + UUID.randomUUID().toString().replace("-", "");
+        STUBS.stubFor(post(urlPathEqualTo("/github/login/oauth/access_token")).withRequestBody(containing("code=" + code))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-www-form-urlencoded")
+                        .withBody("access_token=" + accessToken + "&expires_in=28800&refresh_token=ghr_x" + githubId
+                                + "&refresh_token_expires_in=15811200&scope=&token_type=bearer")));
+        STUBS.stubFor(get(urlPathEqualTo("/github-api/user")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + githubId + ",\"type\":\"User\"}")));
+        HttpResponse<String> done = OAuthFlow.start("github", AdminTokens.user("it-jobs-" + UUID.randomUUID())).callback(code);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    }
+
+    private static String conversation(Repo repo) {
+        String id = "conv" + UUID.randomUUID().toString().replace("-", "");
+        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+                .willReturn(okJson("{\"status\":\"ok\",\"conversation_id\":\"" + id + "\"}")));
+        return id;
+    }
+
+    private static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
+        byte[] body = Sample.utf8("""
+                {"action":"created",
+                 "issue":{"number":7,"title":"Flaky test in CI","body":"It fails one run in five.","state":"open",
+                          "user":{"login":"octocat","id":1,"type":"User"},"labels":[],"comments":12},
+                 "comment":{"id":%d,"body":%s,"user":{"login":"%s","id":%d,"type":"User"}},
+                 "repository":{"id":%d,"name":"%s","full_name":"%s","private":false,
+                               "owner":{"login":"%s","id":9,"type":"Organization"}},
+                 "sender":{"login":"%s","id":%d,"type":"User"},
+                 "installation":{"id":%d}}
+                """.formatted(commentId(deliveryId), Sample.jsonString(text), login, githubId, repo.installation(),
+                repo.name(), repo.fullName(), repo.owner(), login, githubId, repo.installation()));
+        return new Sample("github", "/api/webhooks/github", deliveryId, Signed.github("issue_comment", deliveryId, body),
+                body);
+    }
+
+    private static long commentId(String deliveryId) {
+        return Math.abs((long) deliveryId.hashCode());
+    }
+
+    private static String accepted(Sample sample) {
+        HttpResponse<String> response = sample.send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response.body()).getString("id");
+    }
+
+    private static HttpResponse<String> push(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return Server.post("/api/agent/events", Map.of("Content-Type", "application/json",
+                "X-Signature-256", "sha256=" + Signed.hmac(CALLBACK_SECRET, bytes)), bytes);
+    }
+
+    private static List<LoggedRequest> posted(Repo repo, String path, String containing) {
+        RequestPatternBuilder pattern = postRequestedFor(urlPathEqualTo(repo.api() + path));
+        if (containing != null) {
+            pattern = pattern.withRequestBody(containing(containing));
+        }
+        return STUBS.findAll(pattern);
+    }
+
+    private static List<LoggedRequest> await(Repo repo, String path, String containing) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<LoggedRequest> found = posted(repo, path, containing);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            Database.sleep(200);
+        }
+        return posted(repo, path, containing);
+    }
+
+    @Test
+    void aMentionStartsOneConversationAcknowledgesOnceAndPostsTheSummaryOnce() {
+        Repo repo = repository();
+        long githubId = 700_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "dev-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "maintain");
+        String conversation = conversation(repo);
+
+        String id = accepted(comment(repo, "it-job-" + UUID.randomUUID(), login, githubId,
+                "@openhands please fix the flaky test"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        assertThat((String) row.get("outcome")).contains(conversation).contains(login);
+
+        List<LoggedRequest> started = STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))));
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).getHeader("Authorization")).isEqualTo("Bearer " + AGENT_KEY);
+        var request = json(started.get(0).getBodyAsString());
+        assertThat(request.getString("git_provider")).isEqualTo("github");
+        assertThat(request.getString("initial_user_msg")).contains("Flaky test in CI").contains("It fails one run in five.")
+                .contains("@openhands please fix the flaky test").contains("earlier comment 12")
+                .contains("earlier comment 3").doesNotContain("earlier comment 2\n");
+
+        assertThat(posted(repo, "/issues/comments/" + commentId(row.get("delivery_id").toString()) + "/reactions", "eyes"))
+                .hasSize(1);
+        String link = "http://127.0.0.1:8089/agent/conversations/" + conversation;
+        assertThat(posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(link));
+
+        // a replay of the processed delivery starts nothing and acknowledges nothing again
+        HttpResponse<String> replay = Server.postEmpty("/api/admin/deliveries/" + id + "/replay", AdminTokens.admin());
+        assertThat(replay.statusCode()).isEqualTo(202);
+        Map<String, Object> replayed = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(replayed.get("status")).isEqualTo("PROCESSED");
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).hasSize(1);
+        assertThat(posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1);
+
+        // the agent finishes; the same push twice posts the summary once
+        String finished = "{\"conversation_id\":\"" + conversation + "\",\"agent_state\":\"finished\","
+                + "\"message\":\"Fixed the flaky test by waiting for the port.\"}";
+        assertThat(push(finished).statusCode()).isEqualTo(202);
+        assertThat(push(finished).statusCode()).isEqualTo(202);
+        assertThat(await(repo, "/issues/7/comments", "Fixed the flaky test")).hasSize(1);
+        Database.sleep(1500);
+        assertThat(posted(repo, "/issues/7/comments", "Fixed the flaky test")).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(link).contains("@" + login));
+        assertThat(Database.queryInt("select count(*) from agent_jobs where conversation_id = ? and status = 'FINISHED'",
+                conversation)).isEqualTo(1);
+    }
+
+    @Test
+    void theAgentPushIsCheckedAndAnswered() {
+        String body = "{\"conversation_id\":\"no-such-conversation\",\"agent_state\":\"finished\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> unsigned = Server.post("/api/agent/events", Map.of("Content-Type", "application/json",
+                "X-Signature-256", "sha256=" + Signed.hmac("wrong-secret", bytes)), bytes);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(json(unsigned.body()).getString("error")).isNotBlank();
+        assertThat(push(body).statusCode()).isEqualTo(404);
+        assertThat(push("{\"agent_state\":\"finished\"}").statusCode()).isEqualTo(400);
+        assertThat(push("not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnknownUserIsAskedToConnectTheirAccountOnce() {
+        Repo repo = repository();
+        String login = "stranger-" + repo.installation();
+        permission(repo, login, "write");
+        Sample sample = comment(repo, "it-unknown-" + UUID.randomUUID(), login, 990_000_000L + repo.installation(),
+                "@openhands do something");
+        String id = accepted(sample);
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
+        assertThat((String) row.get("outcome")).contains(login).contains("no linked Switchboard account");
+        assertThat(posted(repo, "/issues/7/comments", "http://127.0.0.1:8080/api/oauth/github/authorize")).hasSize(1);
+
+        assertThat(Server.postEmpty("/api/admin/deliveries/" + id + "/replay", AdminTokens.admin()).statusCode())
+                .isEqualTo(202);
+        Database.awaitStatus(id, WAIT, "IGNORED", "DEAD");
+        Database.sleep(500);
+        assertThat(posted(repo, "/issues/7/comments", "/api/oauth/github/authorize")).as("asked once").hasSize(1);
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+    }
+
+    @Test
+    void aRequesterWithoutWriteAccessIsIgnoredWithoutAnAnswer() {
+        Repo repo = repository();
+        long githubId = 800_000_000L + repo.installation() % 1_000_000L;
+        String login = "reader-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "read");
+        String id = accepted(comment(repo, "it-reader-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
+        assertThat((String) row.get("outcome")).contains(login).contains("permission read");
+        assertThat(posted(repo, "/issues/7/comments", null)).isEmpty();
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.switchboard.github.control;
+
+import dev.switchboard.accounts.control.LinkingSettings;
+import dev.switchboard.accounts.entity.LinkedAccount;
+import dev.switchboard.deliveries.control.Outcome;
+import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.jobs.control.AgentServer;
+import dev.switchboard.jobs.control.AgentServerException;
+import dev.switchboard.jobs.control.JobRecords;
+import dev.switchboard.jobs.control.MicroagentInstructions;
+import dev.switchboard.jobs.control.NewConversation;
+import dev.switchboard.jobs.control.NoticeDraft;
+import dev.switchboard.jobs.control.Notices;
+import dev.switchboard.jobs.entity.AgentJob;
+import dev.switchboard.jobs.entity.JobStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Starts the job a GitHub event asked for, once per delivery: the requester must have write access (checked
+ * first, so drive-by users get no answer at all) and a linked Switchboard account (else a comment asks them to
+ * connect one; team mode, ALLOW_UNLINKED_USERS, skips that). The job row is committed before the agent server is
+ * called and the conversation id right after, and every post is a notice keyed by the job, so a retried or
+ * replayed delivery finds what was done and neither starts a second conversation nor acknowledges twice.
+ */
+@Stateless
+public class GitHubJobs {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    @Inject
+    GitHubAppTokens tokens;
+
+    @Inject
+    GitHubPermissions permissions;
+
+    @Inject
+    GitHubThreadReads threads;
+
+    @Inject
+    JobRecords jobs;
+
+    @Inject
+    AgentServer agentServer;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    MicroagentInstructions microagents;
+
+    @Inject
+    LinkingSettings linking;
+
+    public Outcome start(String deliveryId, GitHubAsk ask) {
+        Long installationId = ask.repository().installationId();
+        if (installationId == null) {
+            return Outcome.ignored("job asked by " + ask.sender().login() + " on " + ask.ref()
+                    + ", but the delivery comes from no GitHub App installation, so Switchboard cannot act there");
+        }
+        String[] repo = ask.repository().fullName().split("/", 2);
+        String authorization = "Bearer " + tokens.installationToken(installationId);
+        String permission = permissions.of(authorization, repo[0], repo[1], ask.sender().login());
+        if (!GitHubPermissions.mayAsk(permission)) {
+            return Outcome.ignored(ask.sender().login() + " may not ask for jobs on " + ask.ref() + " (permission "
+                    + permission + "; admin, maintain or write needed)");
+        }
+        Optional<LinkedAccount> account = linkedAccount(ask);
+        if (account.isEmpty() && !allowUnlinkedUsers()) {
+            notices.postOnce(new NoticeDraft(null, Platform.GITHUB, GitHubNoticePoster.COMMENT,
+                    "delivery:" + deliveryId + ":connect-account", ask.answerTo().toString(),
+                    GitHubMessages.connectAccount(ask.sender().login(),
+                            linking.publicUrl().replaceAll("/+$", "") + "/api/oauth/github/authorize")));
+            return Outcome.ignored(ask.sender().login() + " has no linked Switchboard account: asked on " + ask.ref()
+                    + " to connect one");
+        }
+        AgentJob job = jobs.open(deliveryId, () -> new AgentJob(deliveryId, Platform.GITHUB, ask.threadKey(),
+                ask.repository().fullName(), ask.sender().login(), account.map(LinkedAccount::getUserId).orElse(null),
+                ask.answerTo().toString(), Instant.now()));
+        if (job.getStatus() == JobStatus.STARTING) {
+            job = startConversation(job, ask, authorization, repo);
+        }
+        if (job.getConversationId() == null) {
+            return Outcome.processed("job " + job.getId() + " for " + ask.sender().login() + " on " + ask.ref()
+                    + " could not start: " + job.getLastError());
+        }
+        acknowledge(job, ask);
+        return Outcome.processed("job " + job.getId() + " started for " + ask.sender().login() + " on " + ask.ref()
+                + ": conversation " + job.getConversationId());
+    }
+
+    private AgentJob startConversation(AgentJob job, GitHubAsk ask, String authorization, String[] repo) {
+        GitHubThreadReads.Thread thread = threads.read(authorization, repo[0], repo[1], ask.number());
+        String prompt = GitHubPrompt.build(ask.repository().fullName(), ask.number(), ask.pullRequest(), thread.title(),
+                thread.body(), thread.comments(), ask.sender().login(), ask.request(), ask.path(), ask.line());
+        String instructions = microagents.forJob(ask.repository().fullName(), "github", prompt);
+        String conversationId;
+        try {
+            conversationId = agentServer.start(new NewConversation(prompt, ask.repository().fullName(), "github", null,
+                    instructions));
+        } catch (AgentServerException e) {
+            // refused, or sent without an answer: repeating could start a second conversation, so the job ends here
+            jobs.failedToStart(job.getId(), e.getMessage());
+            notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
+                    "job:" + job.getId() + ":start-failed", job.getAnswerTo(),
+                    GitHubMessages.couldNotStart(ask.sender().login())));
+            return jobs.find(job.getId()).orElseThrow();
+        }
+        return jobs.started(job.getId(), conversationId);
+    }
+
+    private void acknowledge(AgentJob job, GitHubAsk ask) {
+        notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.REACTION,
+                "job:" + job.getId() + ":ack-reaction", job.getAnswerTo(), "eyes"));
+        notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
+                "job:" + job.getId() + ":ack-comment", job.getAnswerTo(),
+                GitHubMessages.onIt(ask.sender().login(), AgentServer.conversationLink(job.getConversationId()))));
+    }
+
+    private Optional<LinkedAccount> linkedAccount(GitHubAsk ask) {
+        if (ask.sender().id() == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(LinkedAccount.BY_PROVIDER_USER, LinkedAccount.class)
+                .setParameter("provider", "github")
+                .setParameter("providerUserId", String.valueOf(ask.sender().id()))
+                .getResultStream().findFirst();
+    }
+
+    private static boolean allowUnlinkedUsers() {
+        return ConfigProvider.getConfig().getOptionalValue("allow.unlinked.users", Boolean.class).orElse(false);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.github.control;
+
+import dev.switchboard.clients.control.PlatformClients;
+import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.jobs.control.NoticePoster;
+import dev.switchboard.jobs.entity.JobNotice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+
+/**
+ * Posts GitHub notices with the installation's token through the governed client (retries, rate limits and
+ * breaker are its business): a {@code reaction} on the comment that asked (or on the issue), a {@code comment}
+ * in the issue's conversation, or in the review comment's thread when an inline comment asked.
+ */
+@ApplicationScoped
+public class GitHubNoticePoster implements NoticePoster {
+
+    public static final String REACTION = "reaction";
+    public static final String COMMENT = "comment";
+
+    @Inject
+    PlatformClients clients;
+
+    @Inject
+    GitHubAppTokens tokens;
+
+    @Override
+    public Platform platform() {
+        return Platform.GITHUB;
+    }
+
+    @Override
+    public String post(JobNotice notice) {
+        GitHubTarget to = GitHubTarget.from(notice.getTarget());
+        String authorization = "Bearer " + tokens.installationToken(to.installationId());
+        GitHubApi github = clients.gitHub();
+        if (REACTION.equals(notice.getKind())) {
+            JsonObject content = Json.createObjectBuilder().add("content", notice.getBody()).build();
+            try (Response r = to.commentId() == null
+                    ? github.reactToIssue(authorization, to.owner(), to.repo(), to.number(), content)
+                    : to.reviewComment()
+                    ? github.reactToReviewComment(authorization, to.owner(), to.repo(), to.commentId(), content)
+                    : github.reactToIssueComment(authorization, to.owner(), to.repo(), to.commentId(), content)) {
+                return postedId(r, "reaction");
+            }
+        }
+        if (COMMENT.equals(notice.getKind())) {
+            JsonObject body = Json.createObjectBuilder().add("body", notice.getBody()).build();
+            try (Response r = to.reviewComment() && to.commentId() != null
+                    ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.commentId(), body)
+                    : github.commentOnIssue(authorization, to.owner(), to.repo(), to.number(), body)) {
+                return postedId(r, "comment");
+            }
+        }
+        throw new IllegalArgumentException("unknown GitHub notice kind " + notice.getKind());
+    }
+
+    private static String postedId(Response response, String what) {
+        int status = response.getStatus();
+        if (status / 100 != 2) {
+            throw new IllegalStateException("github refused the " + what + " (HTTP " + status + ")");
+        }
+        try {
+            JsonObject posted = Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            return posted.containsKey("id") ? posted.get("id").toString() : null;
+        } catch (RuntimeException e) {
+            return null; // posted all the same; the id is only for the record
+        }
+    }
+}

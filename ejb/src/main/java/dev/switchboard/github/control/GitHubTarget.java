@@ -1,0 +1,19 @@
+package dev.switchboard.github.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/** Where a GitHub post goes, read back from a job's {@code answer_to} or a notice's target ({@link GitHubAsk#answerTo}). */
+record GitHubTarget(long installationId, String owner, String repo, long number, Long commentId, boolean reviewComment,
+                    String requester) {
+
+    static GitHubTarget from(String json) {
+        JsonObject target = Json.createReader(new StringReader(json)).readObject();
+        String[] repository = target.getString("repository").split("/", 2);
+        return new GitHubTarget(target.getJsonNumber("installation_id").longValue(), repository[0], repository[1],
+                target.getJsonNumber("number").longValue(),
+                target.containsKey("comment_id") ? target.getJsonNumber("comment_id").longValue() : null,
+                target.getBoolean("review_comment", false), target.getString("requester", ""));
+    }
+}

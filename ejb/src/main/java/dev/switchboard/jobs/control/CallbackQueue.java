@@ -1,0 +1,44 @@
+package dev.switchboard.jobs.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import java.time.Duration;
+
+/**
+ * Sends the nudge that gets a job's state change told on its platform. Always inside the caller's transaction,
+ * so the message exists exactly when the state change that needs it is committed.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class CallbackQueue {
+
+    public static final String QUEUE = "jms/switchboard/Callbacks";
+    public static final int SCHEMA_VERSION = 1;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = QUEUE)
+    Queue queue;
+
+    /** @param change the job's state-change counter the message is about */
+    public void nudge(String jobId, int change, Duration delay) {
+        String body = Json.createObjectBuilder()
+                .add("v", SCHEMA_VERSION)
+                .add("job", jobId)
+                .add("change", change)
+                .build().toString();
+        JMSProducer producer = jms.createProducer().setProperty("schema", SCHEMA_VERSION);
+        if (!delay.isZero() && !delay.isNegative()) {
+            producer.setDeliveryDelay(delay.toMillis());
+        }
+        producer.send(queue, body);
+    }
+}
