@@ -172,6 +172,19 @@ class GitHubJobsIT {
         return posted(repo, path, containing);
     }
 
+    /** One knowledge microagent in the repository's .openhands/microagents, at its default branch. */
+    private static void microagent(Repo repo, String file, String text) {
+        String api = "/github-api/repos/" + repo.fullName();
+        String commit = "c0ffee" + repo.installation();
+        STUBS.stubFor(get(urlPathEqualTo(api + "/commits/HEAD")).willReturn(okJson("{\"sha\":\"" + commit + "\"}")));
+        STUBS.stubFor(get(urlPathEqualTo(api + "/git/trees/" + commit)).willReturn(okJson(
+                MicroagentsIT.tree(MicroagentsIT.entry(".openhands", "tree", "t-oh-" + commit)))));
+        STUBS.stubFor(get(urlPathEqualTo(api + "/git/trees/t-oh-" + commit)).willReturn(okJson(
+                MicroagentsIT.tree(MicroagentsIT.entry("microagents/" + file, "blob", "m-" + commit)))));
+        String path = ".openhands/microagents/" + file;
+        STUBS.stubFor(get(urlPathEqualTo(api + "/contents/" + path)).willReturn(okJson(MicroagentsIT.gitHubFile(path, text))));
+    }
+
     @Test
     void aMentionStartsOneConversationAcknowledgesOnceAndPostsTheSummaryOnce() {
         Repo repo = repository();
@@ -180,6 +193,7 @@ class GitHubJobsIT {
         link(login, githubId);
         permission(repo, login, "maintain");
         String conversation = conversation(repo);
+        microagent(repo, "flaky.md", "---\ntriggers: [flaky]\n---\nRun the suite three times before calling a test fixed.");
 
         String id = accepted(comment(repo, "it-job-" + UUID.randomUUID(), login, githubId,
                 "@openhands please fix the flaky test"));
@@ -196,6 +210,8 @@ class GitHubJobsIT {
         assertThat(request.getString("initial_user_msg")).contains("Flaky test in CI").contains("It fails one run in five.")
                 .contains("@openhands please fix the flaky test").contains("earlier comment 12")
                 .contains("earlier comment 3").doesNotContain("earlier comment 2\n");
+        assertThat(request.getString("conversation_instructions")).as("the repository's microagent, triggered by 'flaky'")
+                .contains("Run the suite three times before calling a test fixed.");
 
         assertThat(posted(repo, "/issues/comments/" + commentId(row.get("delivery_id").toString()) + "/reactions", "eyes"))
                 .hasSize(1);

@@ -269,11 +269,11 @@ class MicroagentsIT {
         return STUBS.findAll(pattern).size();
     }
 
-    private static JsonObject entry(String path, String type, String sha) {
+    static JsonObject entry(String path, String type, String sha) {
         return Json.createObjectBuilder().add("path", path).add("mode", "100644").add("type", type).add("sha", sha).build();
     }
 
-    private static String tree(JsonObject... entries) {
+    static String tree(JsonObject... entries) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (JsonObject e : entries) {
             array.add(e);
@@ -293,7 +293,7 @@ class MicroagentsIT {
     }
 
     /** GitHub's contents answer: base64 broken into lines of 60, as GitHub sends it. */
-    private static String gitHubFile(String path, String text) {
+    static String gitHubFile(String path, String text) {
         String b64 = base64(text).replaceAll("(.{60})", "$1\n");
         return Json.createObjectBuilder().add("type", "file").add("encoding", "base64").add("path", path)
                 .add("content", b64).build().toString();

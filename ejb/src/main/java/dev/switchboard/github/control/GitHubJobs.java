@@ -7,7 +7,9 @@ import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
 import dev.switchboard.jobs.control.AgentServerException;
 import dev.switchboard.jobs.control.JobRecords;
-import dev.switchboard.jobs.control.MicroagentInstructions;
+import dev.switchboard.jobs.control.JobInstructions;
+import dev.switchboard.microagents.control.RepositoryAccess;
+import dev.switchboard.microagents.control.RepositoryPlatform;
 import dev.switchboard.jobs.control.NewConversation;
 import dev.switchboard.jobs.control.NoticeDraft;
 import dev.switchboard.jobs.control.Notices;
@@ -53,7 +55,7 @@ public class GitHubJobs {
     Notices notices;
 
     @Inject
-    MicroagentInstructions microagents;
+    JobInstructions instructions;
 
     @Inject
     LinkingSettings linking;
@@ -99,7 +101,9 @@ public class GitHubJobs {
         GitHubThreadReads.Thread thread = threads.read(authorization, repo[0], repo[1], ask.number());
         String prompt = GitHubPrompt.build(ask.repository().fullName(), ask.number(), ask.pullRequest(), thread.title(),
                 thread.body(), thread.comments(), ask.sender().login(), ask.request(), ask.path(), ask.line());
-        String instructions = microagents.forJob(ask.repository().fullName(), "github", prompt);
+        String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
+                ask.repository().fullName(), null, authorization), ask.request(),
+                thread.comments().stream().map(GitHubPrompt.Comment::body).toList());
         String conversationId;
         try {
             conversationId = agentServer.start(new NewConversation(prompt, ask.repository().fullName(), "github", null,
