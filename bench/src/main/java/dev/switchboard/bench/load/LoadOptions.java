@@ -1,0 +1,34 @@
+package dev.switchboard.bench.load;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a load run does: {@code --url} (the server, default http://127.0.0.1:8080), {@code --rate} (deliveries
+ * per second), {@code --duration} (seconds), {@code --max-in-flight} (connections the generator may hold),
+ * {@code --secret} (GITHUB_WEBHOOK_SECRET of the server), {@code --label} (names the run in the report).
+ */
+record LoadOptions(URI url, int rate, Duration duration, int maxInFlight, String secret, String label) {
+
+    static LoadOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            given.put(args[i].substring(2), args[i + 1]);
+        }
+        return new LoadOptions(URI.create(given.getOrDefault("url", "http://127.0.0.1:8080")),
+                Integer.parseInt(given.getOrDefault("rate", "500")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
+                Integer.parseInt(given.getOrDefault("max-in-flight", "256")),
+                given.getOrDefault("secret", "bench-github-secret"),
+                given.getOrDefault("label", "github-intake"));
+    }
+
+    long total() {
+        return (long) rate * duration.toSeconds();
+    }
+}
