@@ -12,6 +12,7 @@ const main = document.getElementById('main');
 let me = null;
 let cleanup = null;
 let flash = null;
+let routing = 0;
 
 onSignOut(message => {
   me = null;
@@ -50,20 +51,26 @@ function isAdmin() {
 async function route() {
   if (!me) return;
   if (cleanup) { cleanup(); cleanup = null; }
+  const ticket = ++routing;
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const [name = '', ...rest] = path.split('/');
   const page = PAGES[name] ? name : (isAdmin() ? 'overview' : 'accounts');
   chrome(page);
-  const context = { me, admin: isAdmin(), arg: rest.map(decodeURIComponent).join('/'), query: new URLSearchParams(query), main };
+  // each visit renders into its own element: a slower earlier visit still loading writes into a detached one
+  const view = h('div');
+  main.replaceChildren(view);
+  const context = { me, admin: isAdmin(), arg: rest.map(decodeURIComponent).join('/'), query: new URLSearchParams(query) };
   if (flash) { context.flash = flash; flash = null; }
   if (PAGES[page].adminOnly && !context.admin) {
-    return show(main, h('h1', {}, PAGES[page].title),
+    return show(view, h('h1', {}, PAGES[page].title),
       notice('This page is for operators: your account is not in the admin group, so no admin data is shown.', true));
   }
   try {
-    cleanup = await PAGES[page].render(main, context) || null;
+    const stop = await PAGES[page].render(view, context) || null;
+    if (ticket === routing) cleanup = stop;
+    else if (stop) stop();
   } catch (e) {
-    if (me) show(main, h('h1', {}, PAGES[page].title), notice(e.message, true));
+    if (me && ticket === routing) show(view, h('h1', {}, PAGES[page].title), notice(e.message, true));
   }
 }
 

@@ -12,7 +12,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 function append(el, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -38,7 +38,7 @@ export function notice(text, error = false) {
 
 /** Replaces the page's content and moves focus to its heading, so keyboard and screen-reader users follow. */
 export function show(main, ...content) {
-  main.replaceChildren(...content.flat().filter(Boolean));
+  main.replaceChildren(...content.flat(Infinity).filter(Boolean));
   const heading = main.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
