@@ -105,30 +105,16 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void deadDeliveriesAreReplayedOneByOneOrAllOfAFilterAndTheirStatusChanges() {
+    void deadDeliveriesAreReplayedOneByOneOrAllOfAFilterAndTheirStatusChanges() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
         String prefix = "it-console-dead-";
         String first;
         String second;
-        // the database refuses to record an outcome for these deliveries, so every attempt fails (DeliveryProcessingIT)
-        Database.execute("""
-                CREATE OR REPLACE FUNCTION it_console_refuse() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.delivery_id LIKE '%s%%' AND NEW.status IN ('PROCESSED', 'IGNORED') THEN
-                    RAISE EXCEPTION 'it: outcome refused for %%', NEW.delivery_id;
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""".formatted(prefix));
-        Database.execute("DROP TRIGGER IF EXISTS it_console_refuse ON webhook_delivery");
-        Database.execute("CREATE TRIGGER it_console_refuse BEFORE UPDATE ON webhook_delivery "
-                + "FOR EACH ROW EXECUTE FUNCTION it_console_refuse()");
-        try {
+        try (AutoCloseable refusal = Database.refuseOutcomes(prefix)) {
             first = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me"));
             second = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me too"));
             Database.awaitStatus(first, WAIT, "DEAD");
             Database.awaitStatus(second, WAIT, "DEAD");
-        } finally {
-            Database.execute("DROP TRIGGER IF EXISTS it_console_refuse ON webhook_delivery");
         }
 
         signIn("it-console-admin", true);
