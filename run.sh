@@ -5,6 +5,7 @@
 #   ./run.sh start    the same, but returns once the application is deployed (for scripts)
 #   ./run.sh stop     stops the server
 #   ./run.sh token    prints an admin bearer token (valid 1 hour) for the embedded default
+#                     (the console at /console/ signs in with the same key: its dev sign-in)
 #   ./run.sh status   says whether the server is running
 #
 # Embedded default: Payara's H2 database and its embedded OpenMQ broker. With DB_URL (+ DB_USER,
@@ -51,7 +52,9 @@ provision_if_needed() {
   if [[ -f "$run_dir/provisioned" && "$(cat "$run_dir/provisioned")" == "$fingerprint" ]]; then
     return
   fi
-  local args=(--payara-home "$payara_home" --domain "$domain" --keys "$keys" --http-address "$http_address")
+  # the console's dev sign-in mints tokens with the embedded default's own key: on here, and only here
+  local args=(--payara-home "$payara_home" --domain "$domain" --keys "$keys" --http-address "$http_address"
+    --config-property "console.dev.signin.key=$keys/jwt-private.pem")
   if [[ -n "${DB_URL:-}" ]]; then
     args+=(--db-url "$DB_URL" --db-user "${DB_USER:-postgres}" --db-password "${DB_PASSWORD:-}")
   else
@@ -96,6 +99,7 @@ start() {
   cat <<EOF
 
 Switchboard is up at http://$host:8080
+  console     http://$host:8080/console/   (dev sign-in: any user name)
   webhooks    http://$host:8080/api/webhooks/github
               http://$host:8080/api/webhooks/gitlab
               http://$host:8080/api/webhooks/jira

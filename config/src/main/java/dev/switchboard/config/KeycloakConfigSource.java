@@ -56,8 +56,11 @@ public class KeycloakConfigSource implements ConfigSource {
 
     /** {@code <server>/realms/<realm>}, or null unless both are set. */
     String realmUrl() {
-        String server = lookup.apply("KEYCLOAK_SERVER_URL");
-        String realm = lookup.apply("KEYCLOAK_REALM_NAME");
+        return realmUrl(lookup.apply("KEYCLOAK_SERVER_URL"), lookup.apply("KEYCLOAK_REALM_NAME"));
+    }
+
+    /** The realm's issuer URL, {@code <server>/realms/<realm>}, or null unless both are given. */
+    public static String realmUrl(String server, String realm) {
         if (server == null || server.isBlank() || realm == null || realm.isBlank()) {
             return null;
         }

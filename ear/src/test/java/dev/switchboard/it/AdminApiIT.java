@@ -111,6 +111,47 @@ class AdminApiIT {
     }
 
     @Test
+    void theSummaryCountsTheLastHourAndTheTimeFilterBoundsTheList() {
+        Instant before = Instant.now().minusSeconds(1);
+        String id = json(Sample.githubPing("it-summary-" + System.nanoTime()).send().body()).getString("id");
+        String admin = AdminTokens.admin();
+        JsonObject summary = json(Server.get("/api/admin/summary", admin).body());
+        long lastHour = summary.getJsonObject("lastHour").values().stream()
+                .mapToLong(n -> ((jakarta.json.JsonNumber) n).longValue()).sum();
+        assertThat(lastHour).isPositive();
+        assertThat(summary.getJsonObject("lastHour").keySet()).contains("QUEUED", "PROCESSED", "DEAD");
+        assertThat(summary.containsKey("oldestQueued")).isTrue();
+        assertThat(Server.get("/api/admin/summary", AdminTokens.user("it-summary-user")).statusCode()).isEqualTo(403);
+
+        JsonArray recent = json(Server.get("/api/admin/deliveries?platform=github&from=" + before, admin).body())
+                .getJsonArray("items");
+        assertThat(recent.getValuesAs(JsonObject.class)).extracting(o -> o.getString("id")).contains(id);
+        JsonArray earlier = json(Server.get("/api/admin/deliveries?platform=github&to=" + before, admin).body())
+                .getJsonArray("items");
+        assertThat(earlier.getValuesAs(JsonObject.class)).extracting(o -> o.getString("id")).doesNotContain(id);
+        assertThat(Server.get("/api/admin/deliveries?from=yesterday", admin).statusCode()).isEqualTo(400);
+        assertThat(Server.get("/api/admin/deliveries?from=" + before + "&to=" + before, admin).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void bulkReplayNeedsStatusDeadAndAnswersWhatItReplayed() {
+        String admin = AdminTokens.admin();
+        HttpResponse<String> unstated = Server.postEmpty("/api/admin/deliveries/replay?platform=github", admin);
+        assertThat(unstated.statusCode()).isEqualTo(400);
+        assertThat(json(unstated.body()).getString("error")).contains("status=DEAD");
+        assertThat(Server.postEmpty("/api/admin/deliveries/replay?status=PROCESSED", admin).statusCode()).isEqualTo(400);
+        assertThat(Server.postEmpty("/api/admin/deliveries/replay?status=DEAD&limit=0", admin).statusCode()).isEqualTo(400);
+        assertThat(Server.postEmpty("/api/admin/deliveries/replay?status=DEAD", AdminTokens.user("it-bulk")).statusCode())
+                .isEqualTo(403);
+        // nothing DEAD in the future: an empty, idempotent answer
+        HttpResponse<String> none = Server.postEmpty("/api/admin/deliveries/replay?status=DEAD&from="
+                + Instant.now().plusSeconds(3600), admin);
+        assertThat(none.statusCode()).isEqualTo(202);
+        assertThat(json(none.body()).getInt("replayed")).isZero();
+        assertThat(json(none.body()).getBoolean("more")).isFalse();
+    }
+
+    @Test
     void integrationsReportEveryPlatform() {
         assertThat(Sample.stripeCustomerCreated("evt_it_integrations" + System.nanoTime()).send().statusCode()).isEqualTo(202);
         HttpResponse<String> response = Server.get("/api/admin/integrations", AdminTokens.admin());

@@ -72,6 +72,25 @@ public final class Database {
         }
     }
 
+    /**
+     * Makes the database refuse to record an outcome (PROCESSED, IGNORED) for deliveries whose platform id starts
+     * with {@code prefix}: every processing attempt rolls back, so they end DEAD. Closing removes the refusal.
+     */
+    public static AutoCloseable refuseOutcomes(String prefix) {
+        String name = "it_refuse_" + Integer.toHexString(prefix.hashCode());
+        execute("""
+                CREATE OR REPLACE FUNCTION %1$s() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.delivery_id LIKE '%2$s%%' AND NEW.status IN ('PROCESSED', 'IGNORED') THEN
+                    RAISE EXCEPTION 'it: outcome refused for %%', NEW.delivery_id;
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""".formatted(name, prefix));
+        execute("DROP TRIGGER IF EXISTS " + name + " ON webhook_delivery");
+        execute("CREATE TRIGGER " + name + " BEFORE UPDATE ON webhook_delivery FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+        return () -> execute("DROP TRIGGER IF EXISTS " + name + " ON webhook_delivery");
+    }
+
     /** The first column of the first row, e.g. of a {@code select count(*)}. */
     public static int queryInt(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {

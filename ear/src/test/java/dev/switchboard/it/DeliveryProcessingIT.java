@@ -89,28 +89,15 @@ class DeliveryProcessingIT {
     }
 
     @Test
-    void aFailingDeliveryGoesDeadAndAReplayProcessesItOnceTheFaultIsGone() {
+    void aFailingDeliveryGoesDeadAndAReplayProcessesItOnceTheFaultIsGone() throws Exception {
         // The database itself refuses to record an outcome for this delivery: every attempt rolls back.
         String deliveryId = "it-flaky-" + System.nanoTime();
-        Database.execute("""
-                CREATE OR REPLACE FUNCTION it_refuse_outcome() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.delivery_id LIKE 'it-flaky-%' AND NEW.status IN ('PROCESSED', 'IGNORED') THEN
-                    RAISE EXCEPTION 'it: outcome refused for %', NEW.delivery_id;
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""");
-        Database.execute("DROP TRIGGER IF EXISTS it_refuse_outcome ON webhook_delivery");
-        Database.execute("CREATE TRIGGER it_refuse_outcome BEFORE UPDATE ON webhook_delivery "
-                + "FOR EACH ROW EXECUTE FUNCTION it_refuse_outcome()");
         String id;
-        try {
+        try (AutoCloseable refusal = Database.refuseOutcomes("it-flaky-")) {
             id = accepted(Sample.githubIssueComment(deliveryId, "@openhands retry me"));
             Map<String, Object> dead = Database.awaitStatus(id, WAIT, "DEAD");
             assertThat(dead.get("attempts")).isEqualTo(3);
             assertThat((String) dead.get("last_error")).contains("outcome refused");
-        } finally {
-            Database.execute("DROP TRIGGER IF EXISTS it_refuse_outcome ON webhook_delivery");
         }
         Database.sleep(1500);
         assertThat(Database.row(id).orElseThrow().get("status")).as("dead stays dead").isEqualTo("DEAD");

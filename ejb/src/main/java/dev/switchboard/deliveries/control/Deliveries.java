@@ -31,18 +31,7 @@ public class Deliveries {
     public DeliveryPage list(DeliveryFilter filter) {
         StringBuilder jpql = new StringBuilder("select d from WebhookDelivery d where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (filter.platform() != null) {
-            jpql.append(" and d.platform = :platform");
-            params.put("platform", filter.platform());
-        }
-        if (filter.status() != null) {
-            jpql.append(" and d.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.event() != null) {
-            jpql.append(" and d.event = :event");
-            params.put("event", filter.event());
-        }
+        where(filter, jpql, params);
         if (filter.afterReceivedAt() != null) {
             jpql.append(" and (d.receivedAt < :at or (d.receivedAt = :at and d.id < :afterId))");
             params.put("at", filter.afterReceivedAt());
@@ -59,6 +48,82 @@ public class Deliveries {
             next = DeliveryFilter.cursorAfter(found.get(found.size() - 1));
         }
         return new DeliveryPage(found, next);
+    }
+
+    /** The filter's conditions (not its page position) as JPQL, shared by the list and the bulk replay. */
+    private static void where(DeliveryFilter filter, StringBuilder jpql, Map<String, Object> params) {
+        if (filter.platform() != null) {
+            jpql.append(" and d.platform = :platform");
+            params.put("platform", filter.platform());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and d.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.event() != null) {
+            jpql.append(" and d.event = :event");
+            params.put("event", filter.event());
+        }
+        if (filter.receivedFrom() != null) {
+            jpql.append(" and d.receivedAt >= :from");
+            params.put("from", filter.receivedFrom());
+        }
+        if (filter.receivedTo() != null) {
+            jpql.append(" and d.receivedAt < :to");
+            params.put("to", filter.receivedTo());
+        }
+    }
+
+    /**
+     * Replays the DEAD deliveries the filter matches, oldest first, at most {@code filter.limit()} of them
+     * (its page position is ignored). Idempotent: a replayed delivery is QUEUED, so asking again replays
+     * only what died since. Rows are locked and skipped when another node holds them, so two operators
+     * pressing the button at once replay each delivery once.
+     */
+    public BulkReplay replayDead(DeliveryFilter filter) {
+        if (filter.status() != DeliveryStatus.DEAD) {
+            throw new IllegalArgumentException("only DEAD deliveries are replayed in bulk");
+        }
+        StringBuilder jpql = new StringBuilder("select d from WebhookDelivery d where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        where(filter, jpql, params);
+        jpql.append(" order by d.receivedAt, d.id");
+        TypedQuery<WebhookDelivery> query = em.createQuery(jpql.toString(), WebhookDelivery.class)
+                .setMaxResults(filter.limit() + 1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        params.forEach(query::setParameter);
+        List<WebhookDelivery> dead = query.getResultList();
+        List<String> replayed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (WebhookDelivery delivery : dead.subList(0, Math.min(dead.size(), filter.limit()))) {
+            delivery.replay(now);
+            queue.nudge(delivery.getId(), Duration.ZERO);
+            replayed.add(delivery.getId());
+        }
+        return new BulkReplay(replayed, dead.size() > filter.limit());
+    }
+
+    /** What a bulk replay did: the ids sent round again, and whether more DEAD ones match than the bound. */
+    public record BulkReplay(List<String> ids, boolean more) {
+    }
+
+    /**
+     * The last hour at a glance: deliveries received since {@code since} by status (every status present),
+     * and the oldest delivery still QUEUED, if any.
+     */
+    public Summary summary(Instant since) {
+        Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            byStatus.put(s, 0L);
+        }
+        em.createNamedQuery(WebhookDelivery.COUNT_SINCE_BY_STATUS, Object[].class).setParameter("since", since)
+                .getResultList().forEach(row -> byStatus.put((DeliveryStatus) row[0], (Long) row[1]));
+        Optional<WebhookDelivery> oldest = em.createNamedQuery(WebhookDelivery.OLDEST_IN_STATUS, WebhookDelivery.class)
+                .setParameter("status", DeliveryStatus.QUEUED).setMaxResults(1).getResultStream().findFirst();
+        return new Summary(byStatus, oldest);
+    }
+
+    public record Summary(Map<DeliveryStatus, Long> receivedByStatus, Optional<WebhookDelivery> oldestQueued) {
     }
 
     public Optional<WebhookDelivery> find(String id) {

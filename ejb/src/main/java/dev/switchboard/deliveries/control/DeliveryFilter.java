@@ -11,9 +11,10 @@ import java.util.Base64;
 /**
  * What an operator asks of the delivery list. The cursor is opaque to clients: the position
  * (received time, id) of the last item of the previous page, for stable keyset paging.
+ * {@code receivedFrom} is inclusive and {@code receivedTo} exclusive, either may be null.
  */
-public record DeliveryFilter(Platform platform, DeliveryStatus status, String event, int limit,
-                             Instant afterReceivedAt, String afterId) {
+public record DeliveryFilter(Platform platform, DeliveryStatus status, String event, Instant receivedFrom,
+                             Instant receivedTo, int limit, Instant afterReceivedAt, String afterId) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -21,6 +22,9 @@ public record DeliveryFilter(Platform platform, DeliveryStatus status, String ev
     public DeliveryFilter {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (receivedFrom != null && receivedTo != null && !receivedFrom.isBefore(receivedTo)) {
+            throw new IllegalArgumentException("from must be before to");
         }
     }
 

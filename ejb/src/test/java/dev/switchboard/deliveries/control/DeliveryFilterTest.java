@@ -24,9 +24,18 @@ class DeliveryFilterTest {
         assertThatThrownBy(() -> DeliveryFilter.decodeCursor("!!")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DeliveryFilter.decodeCursor("bm90LWEtY3Vyc29y"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, 0, null, null))
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, null, null, 0, null, null))
                 .hasMessageContaining("limit");
-        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, 501, null, null))
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, null, null, 501, null, null))
                 .hasMessageContaining("limit");
+    }
+
+    @Test
+    void aTimeRangeMustRunForwards() {
+        Instant from = Instant.parse("2026-11-28T10:00:00Z");
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, from, from, 50, null, null))
+                .hasMessageContaining("before");
+        assertThat(new DeliveryFilter(null, null, null, from, from.plusSeconds(1), 50, null, null).receivedTo())
+                .isEqualTo(from.plusSeconds(1));
     }
 }

@@ -25,11 +25,17 @@ import java.util.UUID;
         query = "select d.platform, d.status, count(d) from WebhookDelivery d group by d.platform, d.status")
 @NamedQuery(name = WebhookDelivery.LAST_RECEIVED,
         query = "select d.platform, max(d.receivedAt) from WebhookDelivery d group by d.platform")
+@NamedQuery(name = WebhookDelivery.COUNT_SINCE_BY_STATUS,
+        query = "select d.status, count(d) from WebhookDelivery d where d.receivedAt >= :since group by d.status")
+@NamedQuery(name = WebhookDelivery.OLDEST_IN_STATUS,
+        query = "select d from WebhookDelivery d where d.status = :status order by d.receivedAt, d.id")
 public class WebhookDelivery {
 
     public static final String BY_DELIVERY_ID = "WebhookDelivery.byDeliveryId";
     public static final String COUNT_BY_STATUS = "WebhookDelivery.countByStatus";
     public static final String LAST_RECEIVED = "WebhookDelivery.lastReceived";
+    public static final String COUNT_SINCE_BY_STATUS = "WebhookDelivery.countSinceByStatus";
+    public static final String OLDEST_IN_STATUS = "WebhookDelivery.oldestInStatus";
 
     static final int MAX_TEXT = 2000;
 

@@ -33,11 +33,16 @@ public class DeliveriesResource {
     @Inject
     Deliveries deliveries;
 
+    /** At most this many DEAD deliveries are replayed by one bulk request unless it asks for fewer. */
+    static final int BULK_REPLAY_DEFAULT = 100;
+
     @GET
     public String list(@QueryParam("platform") String platform, @QueryParam("status") String status,
-                       @QueryParam("event") String event, @QueryParam("limit") String limit,
+                       @QueryParam("event") String event, @QueryParam("from") String from,
+                       @QueryParam("to") String to, @QueryParam("limit") String limit,
                        @QueryParam("cursor") String cursor) {
-        DeliveryPage page = deliveries.list(filter(platform, status, event, limit, cursor));
+        DeliveryPage page = deliveries.list(filter(platform, status, event, from, to, limit,
+                DeliveryFilter.DEFAULT_LIMIT, cursor));
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.items().forEach(d -> items.add(DeliveryJson.item(d)));
         JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
@@ -65,8 +70,30 @@ public class DeliveriesResource {
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "no delivery " + id));
     }
 
-    private static DeliveryFilter filter(String platform, String status, String event, String limit,
-                                         String cursor) {
+    /**
+     * Replays every DEAD delivery of a filter (oldest first, bounded by {@code limit}, default 100):
+     * {@code {"replayed": n, "ids": [...], "more": true|false}}. {@code status=DEAD} must be stated, so that
+     * nobody replays processed deliveries in bulk by leaving a field empty; repeating the request replays
+     * only deliveries that died since.
+     */
+    @POST
+    @Path("replay")
+    public Response replayDead(@QueryParam("platform") String platform, @QueryParam("status") String status,
+                               @QueryParam("event") String event, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        DeliveryFilter filter = filter(platform, status, event, from, to, limit, BULK_REPLAY_DEFAULT, null);
+        if (filter.status() != DeliveryStatus.DEAD) {
+            throw new BadRequestException("bulk replay needs status=DEAD");
+        }
+        Deliveries.BulkReplay replay = deliveries.replayDead(filter);
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        replay.ids().forEach(ids::add);
+        return Response.accepted(Json.createObjectBuilder().add("replayed", replay.ids().size()).add("ids", ids)
+                .add("more", replay.more()).build().toString()).build();
+    }
+
+    private static DeliveryFilter filter(String platform, String status, String event, String from, String to,
+                                         String limit, int defaultLimit, String cursor) {
         Platform p = blank(platform) ? null : Platform.fromId(platform)
                 .orElseThrow(() -> new BadRequestException("unknown platform '" + platform + "'"));
         DeliveryStatus s = null;
@@ -77,7 +104,7 @@ public class DeliveriesResource {
                 throw new BadRequestException("unknown status '" + status + "'");
             }
         }
-        int n = DeliveryFilter.DEFAULT_LIMIT;
+        int n = defaultLimit;
         if (!blank(limit)) {
             try {
                 n = Integer.parseInt(limit);
@@ -93,9 +120,22 @@ public class DeliveriesResource {
                 after = position.receivedAt();
                 afterId = position.id();
             }
-            return new DeliveryFilter(p, s, blank(event) ? null : event, n, after, afterId);
+            return new DeliveryFilter(p, s, blank(event) ? null : event, instant("from", from), instant("to", to),
+                    n, after, afterId);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-05-01T10:00:00Z}), or null when absent. */
+    private static Instant instant(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-05-01T10:00:00Z");
         }
     }
 

@@ -4,14 +4,10 @@ import static dev.switchboard.api.boundary.JsonFields.nullable;
 
 import dev.switchboard.jira.control.JiraMyself;
 import dev.switchboard.jira.control.JiraWorkspaces;
+import dev.switchboard.api.boundary.JsonBody;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.BadRequestException;
-import java.io.StringReader;
 
 /** The admin API's Jira workspace JSON: reading requests (400 on anything else) and writing answers. */
 final class JiraWorkspaceJson {
@@ -20,27 +16,11 @@ final class JiraWorkspaceJson {
     }
 
     static JsonObject object(String body) {
-        try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                return value.asJsonObject();
-            }
-        } catch (JsonException e) {
-            // answered below like any other body that is not an object
-        }
-        throw new BadRequestException("the body must be a JSON object");
+        return JsonBody.object(body);
     }
 
-    /** An optional string field: absent and null are null, any other type is a 400. */
     static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString text) {
-            return text.getString();
-        }
-        throw new BadRequestException(name + " must be a string");
+        return JsonBody.string(json, name);
     }
 
     static JsonObjectBuilder workspace(JiraWorkspaces.Workspace w) {

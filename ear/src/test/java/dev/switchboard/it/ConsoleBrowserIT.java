@@ -1,0 +1,262 @@
+package dev.switchboard.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.switchboard.it.WebhookIntakeIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser against the deployed EAR: dev sign-in, deliveries arriving, detail, replay
+ * of DEAD deliveries (one, and all of a filter), account linking through the provider stub, and a user
+ * without the admin group seeing no admin data. Each page is saved as a screenshot under
+ * {@code ear/target/screenshots/}. Skipped (not failed) only where Chromium is not installed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+    private static final WireMockServer STUBS = ProviderStubs.start();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CONSOLE = Server.BASE + "/console/";
+
+    private ChromeDriver browser;
+    private WebDriverWait until;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return SwitchboardDeployment.ear();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        assumeTrue(Browser.installed(), "Chromium is not installed (.ci/browser.sh installs it)");
+        browser = Browser.start();
+        until = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOperatorSignsInSeesADeliveryArriveAndOpensItsDetail() {
+        browser.get(CONSOLE);
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
+        capture("01-sign-in");
+        signIn("it-console-admin", true);
+
+        open("#/overview");
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-platform='github']")));
+        assertThat(text("#ready")).contains("UP");
+        assertThat(text("tr[data-platform='github']")).contains("on").contains("healthy");
+        capture("02-overview");
+
+        open("#/deliveries?platform=github");
+        until.until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-rows")));
+        String id = accepted(Sample.githubIssueComment("it-console-" + UUID.randomUUID(), "@openhands fix the flaky test"));
+        // the list refreshes by itself: the new delivery appears without a reload, and settles
+        By row = By.cssSelector("tr[data-id='" + id + "'][data-status='PROCESSED']");
+        until.until(ExpectedConditions.visibilityOfElementLocated(row));
+        capture("03-deliveries");
+
+        browser.findElement(row).findElement(By.tagName("a")).click();
+        until.until(ExpectedConditions.attributeToBe(By.id("delivery-status"), "data-status", "PROCESSED"));
+        assertThat(text("#payload")).contains("\"title\": \"Flaky test in CI\"").contains("\n  ");
+        assertThat(text("#headers")).containsIgnoringCase("x-github-event").contains("issue_comment")
+                .doesNotContain(Signed.GITHUB_SECRET);
+        capture("04-delivery-detail");
+
+        browser.manage().window().setSize(Browser.PHONE);
+        open("#/overview");
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-platform='github']")));
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).as("the page fits a phone's width (wide tables scroll inside their box)").isEqualTo(false);
+        capture("05-overview-phone");
+    }
+
+    @Test
+    void deadDeliveriesAreReplayedOneByOneOrAllOfAFilterAndTheirStatusChanges() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        String prefix = "it-console-dead-";
+        String first;
+        String second;
+        try (AutoCloseable refusal = Database.refuseOutcomes(prefix)) {
+            first = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me"));
+            second = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me too"));
+            Database.awaitStatus(first, WAIT, "DEAD");
+            Database.awaitStatus(second, WAIT, "DEAD");
+        }
+
+        signIn("it-console-admin", true);
+        open("#/deliveries/" + first);
+        until.until(ExpectedConditions.attributeToBe(By.id("delivery-status"), "data-status", "DEAD"));
+        assertThat(text("main")).contains("outcome refused");
+        capture("06-dead-delivery");
+        browser.findElement(By.id("replay")).click();
+        until.until(ExpectedConditions.attributeToBe(By.id("delivery-status"), "data-status", "PROCESSED"));
+        capture("07-replayed-delivery");
+
+        open("#/deliveries?platform=github&status=DEAD&event=issue_comment&from=" + before);
+        By secondRow = By.cssSelector("tr[data-id='" + second + "']");
+        until.until(ExpectedConditions.visibilityOfElementLocated(secondRow));
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + first + "']"))).as("replayed, no longer DEAD").isEmpty();
+        browser.findElement(By.id("replay-dead")).click();
+        until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-result"), "Replayed 1 DEAD delivery"));
+        until.until(ExpectedConditions.invisibilityOfElementLocated(secondRow));
+        capture("08-replayed-all-dead");
+        assertThat(Database.awaitStatus(second, WAIT, "PROCESSED").get("status")).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aUserConnectsAndDisconnectsAnAccountThroughTheProvidersPages() {
+        String code = "gh-console-" + UUID.randomUUID();
+        String accessToken = "ghu_console" + UUID.randomUUID().toString().replace("-", "");
+        long githubId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        // GitHub's authorize page, as a browser sees it once the user has agreed: back to Switchboard with a code
+        STUBS.stubFor(get(urlPathEqualTo("/github/login/oauth/authorize"))
+                .willReturn(aResponse().withStatus(302).withTransformers("response-template").withHeader("Location",
+                        "http://127.0.0.1:8080/api/oauth/github/callback?code=" + code + "&state={{request.query.state}}")));
+        STUBS.stubFor(post(urlPathEqualTo("/github/login/oauth/access_token")).withRequestBody(containing("code=" + code))
+                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\",\"scope\":\"\"}")));
+        STUBS.stubFor(get(urlPathEqualTo("/github-api/user")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson("{\"login\":\"console-" + githubId + "\",\"id\":" + githubId + ",\"type\":\"User\"}")));
+
+        signIn("it-console-user-" + githubId, false);
+        open("#/accounts");
+        until.until(ExpectedConditions.elementToBeClickable(By.id("connect-github"))).click();
+        By linked = By.cssSelector("tr[data-provider='github']");
+        until.until(ExpectedConditions.textToBePresentInElementLocated(linked, "console-" + githubId));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/#/accounts").doesNotContain("code=").doesNotContain("state=");
+        assertThat(text("#accounts-message")).contains("Connected your github account");
+        assertThat(text("main")).doesNotContain(accessToken);
+        capture("09-accounts-connected");
+
+        browser.findElement(By.id("disconnect-github")).click();
+        until.until(ExpectedConditions.elementToBeClickable(By.id("connect-github")));
+        assertThat(text("#accounts-message")).contains("Disconnected GitHub");
+    }
+
+    @Test
+    void aUserWithoutTheAdminGroupSeesNoAdminData() {
+        accepted(Sample.githubIssueComment("it-console-hidden-" + UUID.randomUUID(), "@openhands do not show me"));
+        signIn("it-console-visitor", false);
+        assertThat(browser.findElements(By.cssSelector("#nav a[data-admin]")))
+                .allSatisfy(link -> assertThat(link.isDisplayed()).isFalse());
+        open("#/deliveries");
+        until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "not in the admin group"));
+        assertThat(browser.findElements(By.id("delivery-rows"))).isEmpty();
+        capture("10-not-an-operator");
+
+        open("#/integrations");
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("gitlab-sync")));
+        assertThat(browser.findElements(By.id("jira-workspaces"))).as("operators' sections").isEmpty();
+        assertThat(browser.findElements(By.id("gitlab-hook-counts"))).isEmpty();
+        capture("11-integrations-user");
+
+        Object status = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/admin/deliveries', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('switchboard.token')}})
+                  .then(r => done(r.status), e => done(String(e)));""");
+        assertThat(status).as("the API refuses the same token").isEqualTo(403L);
+    }
+
+    @Test
+    void anOperatorSeesTheIntegrationsPage() {
+        signIn("it-console-admin", true);
+        open("#/integrations");
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("jira-create")));
+        assertThat(text("#gitlab-hook-counts")).contains("VERIFIED");
+        capture("12-integrations");
+    }
+
+    @Test
+    void devSignInAnswers404WhenItIsNotSwitchedOn() {
+        assertThat(devToken("{\"user\":\"mallory\",\"admin\":true}").statusCode()).isEqualTo(200);
+        assertThat(devToken("{\"user\":\"<b>\",\"admin\":true}").statusCode()).isEqualTo(400);
+        Server.asadmin("delete-config-property", "--source=domain", "--propertyName=console.dev.signin.key");
+        try {
+            HttpResponse<String> off = devToken("{\"user\":\"mallory\",\"admin\":true}");
+            assertThat(off.statusCode()).isEqualTo(404);
+            assertThat(json(off.body()).getString("error")).isEqualTo("not found");
+            assertThat(json(Server.get("/api/console/sign-in", null).body()).getBoolean("dev")).isFalse();
+        } finally {
+            Server.asadmin("set-config-property", "--source=domain", "--propertyName=console.dev.signin.key",
+                    "--propertyValue=" + System.getProperty("switchboard.keys") + "/jwt-private.pem");
+        }
+        assertThat(json(Server.get("/api/console/sign-in", null).body()).getBoolean("dev")).isTrue();
+    }
+
+    private void signIn(String user, boolean admin) {
+        browser.get(CONSOLE);
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement name = until.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
+        name.clear();
+        name.sendKeys(user);
+        WebElement operator = browser.findElement(By.id("dev-admin"));
+        if (operator.isSelected() != admin) {
+            operator.click();
+        }
+        browser.findElement(By.cssSelector("#dev-sign-in button[type='submit']")).click();
+        until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), user));
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
+    }
+
+    /** Saves the page as a screenshot, after checking that no value was rendered as a stray object. */
+    private void capture(String name) {
+        assertThat(text("body")).as(name).doesNotContain("[object").doesNotContain("undefined");
+        Browser.screenshot(browser, name);
+    }
+
+    /** Loads the console afresh at a page (the token stays in the tab's sessionStorage), so one render runs. */
+    private void open(String hash) {
+        browser.get("about:blank");
+        browser.get(CONSOLE + hash);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static String accepted(Sample sample) {
+        HttpResponse<String> response = sample.send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response.body()).getString("id");
+    }
+
+    private static HttpResponse<String> devToken(String body) {
+        return Server.send(HttpRequest.newBuilder(Server.BASE.resolve("/api/console/dev-token"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
