@@ -41,7 +41,6 @@ class GitHubJobsIT {
     private static final WireMockServer STUBS = ProviderStubs.start();
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AGENT_KEY = "it-agent-key";
-    private static final String CALLBACK_SECRET = "it-agent-callback-secret";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -100,16 +99,7 @@ class GitHubJobsIT {
 
     /** Links a GitHub account (login, id) to a new Switchboard user through the OAuth flow. */
     private static void link(String login, long githubId) {
-        String code = "gh-code-" + UUID.randomUUID();
-        String accessToken = "ghu_" + UUID.randomUUID().toString().replace("-", "");
-        STUBS.stubFor(post(urlPathEqualTo("/github/login/oauth/access_token")).withRequestBody(containing("code=" + code))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-www-form-urlencoded")
-                        .withBody("access_token=" + accessToken + "&expires_in=28800&refresh_token=ghr_x" + githubId
-                                + "&refresh_token_expires_in=15811200&scope=&token_type=bearer")));
-        STUBS.stubFor(get(urlPathEqualTo("/github-api/user")).withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + githubId + ",\"type\":\"User\"}")));
-        HttpResponse<String> done = OAuthFlow.start("github", AdminTokens.user("it-jobs-" + UUID.randomUUID())).callback(code);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        GitHubLinks.link("it-jobs-" + UUID.randomUUID(), login, githubId);
     }
 
     private static String conversation(Repo repo) {
@@ -147,9 +137,7 @@ class GitHubJobsIT {
     }
 
     private static HttpResponse<String> push(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return Server.post("/api/agent/events", Map.of("Content-Type", "application/json",
-                "X-Signature-256", "sha256=" + Signed.hmac(CALLBACK_SECRET, bytes)), bytes);
+        return AgentStub.push(body);
     }
 
     private static List<LoggedRequest> posted(Repo repo, String path, String containing) {

@@ -16,6 +16,9 @@ import java.util.UUID;
 final class SlackWorkspaces {
 
     static final String AUTH_TEST = "/slack/api/auth.test";
+    /** The Slack user who installs the app; the installation links them. */
+    static final String INSTALLER = "U0MIA";
+    static final String BOT_USER = "U0BOT";
 
     record Installed(String teamId, String botToken) {
         String verifyPath() {
@@ -27,6 +30,11 @@ final class SlackWorkspaces {
     }
 
     static Installed install(WireMockServer stubs) {
+        return install(stubs, "it-sl-" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** Installs as the given Switchboard user, whose Slack account (the team's {@link #INSTALLER}) gets linked. */
+    static Installed install(WireMockServer stubs, String switchboardUser) {
         String unique = UUID.randomUUID().toString().replace("-", "");
         String team = "T" + unique.substring(0, 9).toUpperCase();
         String botToken = "xoxb-" + unique;
@@ -36,7 +44,7 @@ final class SlackWorkspaces {
                         + "\"scope\":\"app_mentions:read,chat:write\",\"bot_user_id\":\"U0BOT\",\"app_id\":\"A0APP\","
                         + "\"team\":{\"name\":\"Acme\",\"id\":\"" + team + "\"},\"enterprise\":null,"
                         + "\"is_enterprise_install\":false,\"authed_user\":{\"id\":\"U0MIA\"}}")));
-        HttpResponse<String> done = OAuthFlow.start("slack", AdminTokens.user("it-sl-" + unique)).callback(code);
+        HttpResponse<String> done = OAuthFlow.start("slack", AdminTokens.user(switchboardUser)).callback(code);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         return new Installed(team, botToken);
     }

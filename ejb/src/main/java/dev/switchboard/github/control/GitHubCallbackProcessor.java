@@ -7,7 +7,6 @@ import dev.switchboard.jobs.control.CallbackProcessor;
 import dev.switchboard.jobs.control.NoticeDraft;
 import dev.switchboard.jobs.entity.AgentJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -25,9 +24,8 @@ public class GitHubCallbackProcessor implements CallbackProcessor {
 
     @Override
     public Optional<NoticeDraft> onStateChange(AgentJob job, String idempotencyKey) {
-        AgentState state = Arrays.stream(AgentState.values()).filter(s -> s.id().equals(job.getAgentState()))
-                .findFirst().orElse(null);
-        if (state == null || job.getConversationId() == null) {
+        AgentState state = CallbackProcessor.reportedState(job).orElse(null);
+        if (state == null) {
             return Optional.empty();
         }
         String text = GitHubMessages.stateChanged(state, job.getRequester(), job.getAgentMessage(),

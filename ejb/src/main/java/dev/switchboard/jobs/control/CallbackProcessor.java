@@ -2,6 +2,7 @@ package dev.switchboard.jobs.control;
 
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.entity.AgentJob;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,12 @@ public interface CallbackProcessor {
      * @param idempotencyKey the key the post must carry: it names this job's state change
      */
     Optional<NoticeDraft> onStateChange(AgentJob job, String idempotencyKey);
+
+    /** The agent state the job last reported, once its conversation exists; empty before that. */
+    static Optional<AgentState> reportedState(AgentJob job) {
+        if (job.getConversationId() == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(AgentState.values()).filter(s -> s.id().equals(job.getAgentState())).findFirst();
+    }
 }

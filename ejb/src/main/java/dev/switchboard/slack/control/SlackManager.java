@@ -5,6 +5,8 @@ import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.events.control.MalformedEventException;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * Processes stored Slack deliveries; a malformed payload propagates so the delivery is retried. Slack's
@@ -12,6 +14,9 @@ import jakarta.ejb.Stateless;
  */
 @Stateless
 public class SlackManager implements Manager {
+
+    @Inject
+    SlackJobs jobs;
 
     public SlackManager() {
     }
@@ -21,8 +26,20 @@ public class SlackManager implements Manager {
         return Platform.SLACK;
     }
 
+    /** Without the delivery's id no job can be started once only: the decision is all this says. */
     @Override
     public Outcome receive(String event, String payload) throws MalformedEventException {
         return SlackJobRequests.decide(SlackEventParser.parse(event, payload));
+    }
+
+    @Override
+    public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
+        SlackEvent parsed = SlackEventParser.parse(event, payload);
+        Outcome decision = SlackJobRequests.decide(parsed);
+        Optional<SlackAsk> ask = SlackAsk.of(parsed);
+        if (!decision.processed() || ask.isEmpty()) {
+            return decision;
+        }
+        return jobs.start(deliveryId, ask.get());
     }
 }
