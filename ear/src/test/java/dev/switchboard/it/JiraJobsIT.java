@@ -117,16 +117,7 @@ class JiraJobsIT {
         String bearer = AdminTokens.user("it-jira-jobs-" + unique());
         String code = "ji-code-" + unique();
         String atlassianToken = "eyJ" + unique();
-        STUBS.stubFor(post(urlPathEqualTo("/atlassian-auth/oauth/token")).withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\":\"" + atlassianToken + "\",\"expires_in\":3600,\"token_type\":"
-                        + "\"Bearer\",\"refresh_token\":\"atl-refresh-" + unique() + "\",\"scope\":\"read:jira-work\"}")));
-        STUBS.stubFor(get(urlPathEqualTo("/atlassian-api/me")).withHeader("Authorization", equalTo("Bearer " + atlassianToken))
-                .willReturn(okJson("{\"account_type\":\"atlassian\",\"account_id\":\"" + accountId + "\","
-                        + "\"email\":\"mia@acme.com\",\"name\":\"Mia Krystof\",\"nickname\":\"mia\"}")));
-        STUBS.stubFor(get(urlPathEqualTo("/atlassian-api/oauth/token/accessible-resources"))
-                .withHeader("Authorization", equalTo("Bearer " + atlassianToken))
-                .willReturn(okJson("[{\"id\":\"" + site.cloudId() + "\",\"url\":\"" + site.url() + "\",\"name\":\"acme\","
-                        + "\"scopes\":[\"read:jira-work\"]}]")));
+        JiraLinks.stub(code, atlassianToken, accountId, site.cloudId(), site.url());
         HttpResponse<String> jira = OAuthFlow.start("jira", bearer).callback(code);
         assertThat(jira.statusCode()).as(jira.body()).isEqualTo(200);
 
