@@ -177,16 +177,7 @@ class AccountLinkingIT {
         String accountId = "5b10ac8d82e05b22cc7d" + unique().substring(0, 4);
         String cloudId = UUID.randomUUID().toString();
         String site = "https://acme-" + unique().substring(0, 6) + ".atlassian.net";
-        STUBS.stubFor(post(urlPathEqualTo("/atlassian-auth/oauth/token")).withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"expires_in\":3600,\"token_type\":\"Bearer\","
-                        + "\"refresh_token\":\"atl-refresh-" + unique() + "\",\"scope\":\"read:jira-work offline_access\"}")));
-        STUBS.stubFor(get(urlPathEqualTo("/atlassian-api/me")).withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .willReturn(okJson("{\"account_type\":\"atlassian\",\"account_id\":\"" + accountId + "\",\"email\":\"mia@acme.com\","
-                        + "\"name\":\"Mia Krystof\",\"nickname\":\"mia\",\"account_status\":\"active\"}")));
-        STUBS.stubFor(get(urlPathEqualTo("/atlassian-api/oauth/token/accessible-resources"))
-                .withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .willReturn(okJson("[{\"id\":\"" + cloudId + "\",\"url\":\"" + site + "\",\"name\":\"acme\","
-                        + "\"scopes\":[\"read:jira-work\"],\"avatarUrl\":\"https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/flag.png\"}]")));
+        JiraLinks.stub(code, accessToken, accountId, cloudId, site);
         OAuthFlow flow = OAuthFlow.start("jira", AdminTokens.user(user));
         assertThat(flow.query()).containsEntry("audience", "api.atlassian.com").containsEntry("prompt", "consent");
         HttpResponse<String> done = flow.callback(code);

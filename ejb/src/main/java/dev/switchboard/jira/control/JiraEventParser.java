@@ -18,6 +18,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +82,8 @@ public final class JiraEventParser {
                 optionalString(root, path + ".accountType").orElse(null));
     }
 
-    // The payload does not name the site; the issue's REST URL does.
+    // The payload does not name the site; the issue's REST URL does. A Data Center site may live under a context
+    // path (https://jira.example.com/jira/rest/api/2/issue/10010): what comes before /rest/ is the site.
     private static String site(JsonObject root) throws MalformedEventException {
         String self = string(root, "issue.self");
         try {
@@ -89,7 +91,11 @@ public final class JiraEventParser {
             if (uri.getScheme() == null || uri.getHost() == null) {
                 throw new MalformedEventException("field 'issue.self' is not an absolute URL: " + self);
             }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null).toString();
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            int rest = path.indexOf("/rest/");
+            String contextPath = rest > 0 ? path.substring(0, rest) : "";
+            return new URI(uri.getScheme().toLowerCase(Locale.ROOT), null, uri.getHost().toLowerCase(Locale.ROOT),
+                    uri.getPort(), contextPath.isEmpty() ? null : contextPath, null, null).toString();
         } catch (URISyntaxException e) {
             throw new MalformedEventException("field 'issue.self' is not a URL: " + self, e);
         }

@@ -19,6 +19,9 @@ public class JiraManager implements Manager {
     AgentTriggers triggers;
 
     @Inject
+    JiraJobs jobs;
+
+    @Inject
     @ConfigProperty(name = "jira.agent.account.id")
     Optional<String> agentAccountId;
 
@@ -49,5 +52,16 @@ public class JiraManager implements Manager {
     @Override
     public Outcome receive(String event, String payload) throws MalformedEventException {
         return JiraJobRequests.decide(JiraEventParser.parse(event, payload), triggers, accounts);
+    }
+
+    /** A decided request becomes a job, once per delivery ({@link JiraJobs}). */
+    @Override
+    public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
+        JiraEvent parsed = JiraEventParser.parse(event, payload);
+        Outcome decision = JiraJobRequests.decide(parsed, triggers, accounts);
+        if (!decision.processed()) {
+            return decision;
+        }
+        return jobs.start(deliveryId, JiraAsk.of(parsed).orElseThrow());
     }
 }

@@ -41,6 +41,15 @@ class JiraEventParserTest {
     }
 
     @Test
+    void keepsADataCenterContextPathAndLowerCasesTheHost() throws Exception {
+        String payload = with(event("jira/comment_created.json"), "/issue/self",
+                "https://Jira.Example.com/jira/rest/api/2/issue/10042");
+
+        assertThat(((CommentCreated) JiraEventParser.parse("comment_created", payload)).site())
+                .isEqualTo("https://jira.example.com/jira");
+    }
+
+    @Test
     void readsTheLabelsAddedInTheChangelog() throws Exception {
         assertThat(JiraEventParser.parse("jira:issue_updated", event("jira/jira_issue_updated.labels.json")))
                 .isEqualTo(new IssueLabelAdded("https://acme.atlassian.net", "BILL-128", List.of("openhands"),
