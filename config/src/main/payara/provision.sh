@@ -6,7 +6,7 @@
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
-recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1
+recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap=""
 config_properties=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -21,6 +21,7 @@ while [[ $# -gt 0 ]]; do
     --h2-path) h2_path="$2"; shift 2 ;;
     --http-address) http_address="$2"; shift 2 ;;
     --config-property) config_properties+=("$2"); shift 2 ;;
+    --max-heap) max_heap="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -95,6 +96,11 @@ create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallb
 set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
 set-metrics-configuration --enabled=true --securityenabled=false
 CMDS
+# The integration tests deploy the EAR once per test class into one server: each redeploy leaves some
+# memory behind, so they ask for more than the 512 MB a production domain starts with
+if [[ -n "$max_heap" ]]; then
+  printf '%s\n' "delete-jvm-options -Xmx512m" "create-jvm-options -Xmx$max_heap" >> "$cmds"
+fi
 # MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
 [[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"
 # The embedded default's token issuer, at the domain level: KEYCLOAK_SERVER_URL + KEYCLOAK_REALM_NAME or
