@@ -27,8 +27,8 @@ public class GitLabHookOwners {
 
     /** The Switchboard user id whose GitLab token may answer on the project, if any hook owner's token is usable. */
     public Optional<String> forProject(long projectId, String projectPath) {
-        List<GitLabHookInstallation> hooks = new ArrayList<>(em.createNamedQuery(GitLabHookInstallation.COVERING_PROJECT,
-                        GitLabHookInstallation.class)
+        List<GitLabHookInstallation> hooks = new ArrayList<>(em.createNamedQuery(
+                        GitLabHookInstallation.COVERING_PROJECT, GitLabHookInstallation.class)
                 .setParameter("invalid", Status.INVALID)
                 .setParameter("project", ResourceType.PROJECT)
                 .setParameter("projectId", projectId)

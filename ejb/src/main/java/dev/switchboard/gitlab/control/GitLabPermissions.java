@@ -66,7 +66,8 @@ public class GitLabPermissions {
                 return null;
             }
             if (r.getStatus() != 200) {
-                throw new IllegalStateException("gitlab refused project " + projectId + " (HTTP " + r.getStatus() + ")");
+                throw new IllegalStateException("gitlab refused project " + projectId + " (HTTP " + r.getStatus()
+                        + ")");
             }
             return r.readEntity(JsonObject.class).get("namespace") instanceof JsonObject ns ? ns : null;
         }

@@ -63,8 +63,8 @@ public class GitLabThreadReads {
                     "notes of " + ask.ref())));
             Collections.reverse(notes);
         }
-        return new Thread(text(item, "title"), text(item, "description"), GitLabPrompt.newest(notes(notes, ask.noteId())),
-                issue ? null : sourceBranch(item));
+        return new Thread(text(item, "title"), text(item, "description"),
+                GitLabPrompt.newest(notes(notes, ask.noteId())), issue ? null : sourceBranch(item));
     }
 
     /** The discussion's notes as the prompt shows them: neither system notes nor the note that asked. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * A repository and the credential that reads it: {@code authorization} is the whole header value
  * ({@code "Bearer <token>"}), chosen by the caller (a job uses the installation's or requester's token, the API the
- * signed-in user's); for GitLab's team-mode token it is {@code "PRIVATE-TOKEN <token>"}, sent in that header. {@code fullName} is {@code owner/repo} (GitLab: {@code group/sub/project});
- * {@code gitLabProjectId} saves a lookup when a webhook already told it. Never printed with its credential.
+ * signed-in user's); for GitLab's team-mode token it is {@code "PRIVATE-TOKEN <token>"}, sent in that header.
+ * {@code fullName} is {@code owner/repo} (GitLab: {@code group/sub/project}); {@code gitLabProjectId} saves a
+ * lookup when a webhook already told it. Never printed with its credential.
  */
 public record RepositoryAccess(RepositoryPlatform platform, String fullName, Long gitLabProjectId, String authorization) {
 
