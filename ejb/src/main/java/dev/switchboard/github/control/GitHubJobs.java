@@ -8,6 +8,7 @@ import dev.switchboard.jobs.control.AgentServer;
 import dev.switchboard.jobs.control.AgentServerException;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.JobInstructions;
+import dev.switchboard.jobs.control.MarkdownMessages;
 import dev.switchboard.microagents.control.RepositoryAccess;
 import dev.switchboard.microagents.control.RepositoryPlatform;
 import dev.switchboard.jobs.control.NewConversation;
@@ -77,7 +78,7 @@ public class GitHubJobs {
         if (account.isEmpty() && !allowUnlinkedUsers()) {
             notices.postOnce(new NoticeDraft(null, Platform.GITHUB, GitHubNoticePoster.COMMENT,
                     "delivery:" + deliveryId + ":connect-account", ask.answerTo().toString(),
-                    GitHubMessages.connectAccount(ask.sender().login(),
+                    MarkdownMessages.connectAccount(ask.sender().login(), "GitHub",
                             linking.publicUrl().replaceAll("/+$", "") + "/api/oauth/github/authorize")));
             return Outcome.ignored(ask.sender().login() + " has no linked Switchboard account: asked on " + ask.ref()
                     + " to connect one");
@@ -113,7 +114,7 @@ public class GitHubJobs {
             jobs.failedToStart(job.getId(), e.getMessage());
             notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
                     "job:" + job.getId() + ":start-failed", job.getAnswerTo(),
-                    GitHubMessages.couldNotStart(ask.sender().login())));
+                    MarkdownMessages.couldNotStart(ask.sender().login())));
             return jobs.find(job.getId()).orElseThrow();
         }
         return jobs.started(job.getId(), conversationId);
@@ -124,7 +125,7 @@ public class GitHubJobs {
                 "job:" + job.getId() + ":ack-reaction", job.getAnswerTo(), "eyes"));
         notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
                 "job:" + job.getId() + ":ack-comment", job.getAnswerTo(),
-                GitHubMessages.onIt(ask.sender().login(), AgentServer.conversationLink(job.getConversationId()))));
+                MarkdownMessages.onIt(ask.sender().login(), AgentServer.conversationLink(job.getConversationId()))));
     }
 
     private Optional<LinkedAccount> linkedAccount(GitHubAsk ask) {

@@ -136,6 +136,32 @@ public interface GitLabApi {
             @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long groupId,
             @PathParam("hookId") long hookId);
 
+    /** An issue: {@code title}, {@code description}, ... */
+    @GET
+    @Path("/projects/{id}/issues/{iid}")
+    Response issue(@HeaderParam("Authorization") String authorization, @HeaderParam("PRIVATE-TOKEN") String privateToken,
+            @PathParam("id") long projectId, @PathParam("iid") long issueIid);
+
+    /** A merge request: {@code title}, {@code description}, {@code source_branch}, {@code source_project_id}, ... */
+    @GET
+    @Path("/projects/{id}/merge_requests/{iid}")
+    Response mergeRequest(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
+            @PathParam("iid") long mergeRequestIid);
+
+    /** One discussion of an issue with all its notes, oldest first ({@code individual_note} for a lone note). */
+    @GET
+    @Path("/projects/{id}/issues/{iid}/discussions/{discussionId}")
+    Response issueDiscussion(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
+            @PathParam("iid") long issueIid, @PathParam("discussionId") String discussionId);
+
+    @GET
+    @Path("/projects/{id}/merge_requests/{iid}/discussions/{discussionId}")
+    Response mergeRequestDiscussion(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
+            @PathParam("iid") long mergeRequestIid, @PathParam("discussionId") String discussionId);
+
     @GET
     @Path("/projects/{id}/issues/{iid}/discussions")
     Response issueDiscussions(@HeaderParam("Authorization") String authorization,

@@ -64,7 +64,7 @@ public final class GitLabEventParser {
         if (flag(root, "object_attributes.system")) {
             return new Unsupported("system note is not handled");
         }
-        return new Note(project(root), noteable, iid, number(root, "object_attributes.id"),
+        return new Note(project(root), number(root, "project.id"), noteable, iid, number(root, "object_attributes.id"),
                 optionalString(root, "object_attributes.discussion_id").orElse(null),
                 string(root, "object_attributes.note"), author(root), position(root));
     }
@@ -101,11 +101,12 @@ public final class GitLabEventParser {
         Set<String> added = new LinkedHashSet<>(titles(root, "changes.labels.current"));
         added.removeAll(titles(root, "changes.labels.previous"));
         String project = project(root);
+        long projectId = number(root, "project.id");
         long iid = number(root, "object_attributes.iid");
         Author author = author(root);
         return kind == Noteable.ISSUE
-                ? new IssueLabeled(project, iid, List.copyOf(added), author)
-                : new MergeRequestLabeled(project, iid, List.copyOf(added), author);
+                ? new IssueLabeled(project, projectId, iid, List.copyOf(added), author)
+                : new MergeRequestLabeled(project, projectId, iid, List.copyOf(added), author);
     }
 
     private static List<String> titles(JsonObject root, String path) throws MalformedEventException {
@@ -124,6 +125,7 @@ public final class GitLabEventParser {
     }
 
     private static Author author(JsonObject root) throws MalformedEventException {
-        return new Author(string(root, "user.username"), flag(root, "user.bot"));
+        return new Author(optionalNumber(root, "user.id").orElse(null), string(root, "user.username"),
+                flag(root, "user.bot"));
     }
 }

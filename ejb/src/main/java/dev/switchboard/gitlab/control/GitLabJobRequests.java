@@ -12,7 +12,11 @@ import dev.switchboard.jobs.control.JobRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Decides whether a GitLab event asks the agent for a job. Access-level checks come later. */
+/**
+ * Decides whether a GitLab event asks the agent for a job: a note mentioning the agent (not one Switchboard wrote,
+ * nor a bot's) or the agent's label added to an issue or merge request. Who asked and their access level are
+ * {@link GitLabJobs}' business.
+ */
 public final class GitLabJobRequests {
 
     private GitLabJobRequests() {
@@ -37,6 +41,9 @@ public final class GitLabJobRequests {
     }
 
     private static Outcome note(Note note, AgentTriggers triggers) {
+        if (GitLabOwnNotes.isOurs(note.body())) {
+            return Outcome.ignored("note written by Switchboard");
+        }
         if (note.author().bot()) {
             return Outcome.ignored("note written by a bot (" + note.author().username() + ")");
         }

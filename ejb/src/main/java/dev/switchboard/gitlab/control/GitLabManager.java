@@ -15,6 +15,9 @@ public class GitLabManager implements Manager {
     @Inject
     AgentTriggers triggers;
 
+    @Inject
+    GitLabJobs jobs;
+
     public GitLabManager() {
     }
 
@@ -27,8 +30,19 @@ public class GitLabManager implements Manager {
         return Platform.GITLAB;
     }
 
+    /** Without the delivery's id no job can be started once only: the decision is all this says. */
     @Override
     public Outcome receive(String event, String payload) throws MalformedEventException {
         return GitLabJobRequests.decide(GitLabEventParser.parse(event, payload), triggers);
+    }
+
+    @Override
+    public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
+        GitLabEvent parsed = GitLabEventParser.parse(event, payload);
+        Outcome decision = GitLabJobRequests.decide(parsed, triggers);
+        if (!decision.processed()) {
+            return decision;
+        }
+        return jobs.start(deliveryId, GitLabAsk.of(parsed).orElseThrow());
     }
 }

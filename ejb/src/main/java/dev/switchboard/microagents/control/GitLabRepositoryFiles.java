@@ -21,12 +21,16 @@ final class GitLabRepositoryFiles implements RepositoryFiles {
 
     private final GitLabApi api;
     private final RepositoryAccess repo;
+    private final String authorization;
+    private final String privateToken;
     private Long projectId;
     private String defaultBranch;
 
     GitLabRepositoryFiles(GitLabApi api, RepositoryAccess repo) {
         this.api = api;
         this.repo = repo;
+        this.authorization = repo.authorizationHeader();
+        this.privateToken = repo.privateTokenHeader();
         this.projectId = repo.gitLabProjectId();
     }
 
@@ -39,7 +43,7 @@ final class GitLabRepositoryFiles implements RepositoryFiles {
         if (wanted == null) {
             return Optional.empty(); // an empty project has no default branch yet
         }
-        PlatformAnswer answer = PlatformAnswer.of(() -> api.commit(repo.authorization(), null, projectId, wanted))
+        PlatformAnswer answer = PlatformAnswer.of(() -> api.commit(authorization, privateToken, projectId, wanted))
                 .expected("GitLab's commit lookup for " + repo);
         return answer.notFound() ? Optional.empty() : Optional.of(answer.json().asJsonObject().getString("id"));
     }
@@ -58,7 +62,7 @@ final class GitLabRepositoryFiles implements RepositoryFiles {
 
     @Override
     public Optional<String> read(String commit, String path) {
-        PlatformAnswer answer = PlatformAnswer.of(() -> api.file(repo.authorization(), null, projectId, path, commit))
+        PlatformAnswer answer = PlatformAnswer.of(() -> api.file(authorization, privateToken, projectId, path, commit))
                 .expected("GitLab's file " + path + " in " + repo);
         if (answer.notFound()) {
             return Optional.empty();
@@ -72,8 +76,8 @@ final class GitLabRepositoryFiles implements RepositoryFiles {
             return true;
         }
         PlatformAnswer answer = PlatformAnswer.of(() -> projectId != null
-                ? api.project(repo.authorization(), null, projectId)
-                : api.projectByPath(repo.authorization(), null, repo.fullName())).expected("GitLab's project " + repo);
+                ? api.project(authorization, privateToken, projectId)
+                : api.projectByPath(authorization, privateToken, repo.fullName())).expected("GitLab's project " + repo);
         if (answer.notFound()) {
             return false;
         }
@@ -89,7 +93,7 @@ final class GitLabRepositoryFiles implements RepositoryFiles {
         Integer page = 1;
         for (int pages = 0; page != null && pages < MAX_PAGES; pages++) {
             int current = page;
-            PlatformAnswer answer = PlatformAnswer.of(() -> api.tree(repo.authorization(), null, projectId, path, commit,
+            PlatformAnswer answer = PlatformAnswer.of(() -> api.tree(authorization, privateToken, projectId, path, commit,
                     recursive ? Boolean.TRUE : null, PER_PAGE, current)).expected("GitLab's tree of " + repo);
             if (answer.notFound()) {
                 return blobs;

@@ -27,10 +27,10 @@ class GitLabEventParserTest {
     void readsANoteOnAnIssue() throws Exception {
         GitLabEvent parsed = GitLabEventParser.parse("note", event("gitlab/note.issue.json"));
 
-        assertThat(parsed).isEqualTo(new Note("acme/platform/billing-service", Noteable.ISSUE, 17, 88231,
+        assertThat(parsed).isEqualTo(new Note("acme/platform/billing-service", 318, Noteable.ISSUE, 17, 88231,
                 "0f5b1c9d2f3e4a5b6c7d8e9f0a1b2c3d4e5f6a7b",
                 "The retry loop never ends when the gateway times out.\n\n@openhands can you add a max-attempts limit?",
-                new Author("alice", false), null));
+                new Author(1042L, "alice", false), null));
     }
 
     @Test
@@ -68,21 +68,28 @@ class GitLabEventParserTest {
     void aBotUserIsMarked() throws Exception {
         String payload = with(event("gitlab/note.issue.json"), "/user/bot", JsonValue.TRUE);
 
-        assertThat(((Note) GitLabEventParser.parse("note", payload)).author()).isEqualTo(new Author("alice", true));
+        assertThat(((Note) GitLabEventParser.parse("note", payload)).author()).isEqualTo(new Author(1042L, "alice", true));
+    }
+
+    @Test
+    void aUserWithoutAnIdIsStillRead() throws Exception {
+        String payload = without(event("gitlab/note.issue.json"), "/user/id");
+
+        assertThat(((Note) GitLabEventParser.parse("note", payload)).author()).isEqualTo(new Author(null, "alice", false));
     }
 
     @Test
     void readsTheLabelsAddedToAnIssue() throws Exception {
         assertThat(GitLabEventParser.parse("issue", event("gitlab/issue.update.labels.json")))
-                .isEqualTo(new IssueLabeled("acme/platform/billing-service", 17, List.of("openhands"),
-                        new Author("bob", false)));
+                .isEqualTo(new IssueLabeled("acme/platform/billing-service", 318, 17, List.of("openhands"),
+                        new Author(877L, "bob", false)));
     }
 
     @Test
     void readsTheLabelsAddedToAMergeRequest() throws Exception {
         assertThat(GitLabEventParser.parse("merge_request", event("gitlab/merge_request.update.labels.json")))
-                .isEqualTo(new MergeRequestLabeled("acme/platform/billing-service", 23, List.of("openhands"),
-                        new Author("alice", false)));
+                .isEqualTo(new MergeRequestLabeled("acme/platform/billing-service", 318, 23, List.of("openhands"),
+                        new Author(1042L, "alice", false)));
     }
 
     @Test
@@ -113,6 +120,8 @@ class GitLabEventParserTest {
             "note, gitlab/note.issue.json, /object_attributes/noteable_type, object_attributes.noteable_type",
             "note, gitlab/note.issue.json, /issue, issue.iid",
             "note, gitlab/note.issue.json, /project, project.path_with_namespace",
+            "note, gitlab/note.issue.json, /project/id, project.id",
+            "issue, gitlab/issue.update.labels.json, /project/id, project.id",
             "note, gitlab/note.issue.json, /user/username, user.username",
             "note, gitlab/note.merge_request.inline.json, /merge_request, merge_request.iid",
             "issue, gitlab/issue.update.labels.json, /object_attributes/iid, object_attributes.iid",

@@ -62,6 +62,15 @@ class GitLabManagerTest {
     }
 
     @Test
+    void aNoteSwitchboardWroteIsNeverAnswered() throws Exception {
+        String summary = GitLabOwnNotes.mark("@alice I'm done.\n\n> @openhands can you add a max-attempts limit?\n\n"
+                + "Added one.");
+        String payload = with(event("gitlab/note.issue.json"), "/object_attributes/note", summary);
+
+        assertThat(manager.receive("note", payload)).isEqualTo(Outcome.ignored("note written by Switchboard"));
+    }
+
+    @Test
     void aNoteByABotIsIgnored() throws Exception {
         String payload = with(with(event("gitlab/note.issue.json"), "/user/bot", JsonValue.TRUE),
                 "/user/username", "project_318_bot_5f2c");

@@ -30,6 +30,10 @@ import java.util.UUID;
 @NamedQuery(name = GitLabHookInstallation.CLAIM,
         query = "update GitLabHookInstallation h set h.lastCheckedAt = :now where h.id = :id"
                 + " and (h.lastCheckedAt is null or h.lastCheckedAt < :cutoff)")
+@NamedQuery(name = GitLabHookInstallation.COVERING_PROJECT,
+        query = "select h from GitLabHookInstallation h where h.status <> :invalid"
+                + " and ((h.resourceType = :project and h.resourceId = :projectId)"
+                + " or (h.resourceType = :group and h.resourcePath in :groupPaths))")
 @NamedQuery(name = GitLabHookInstallation.NEEDING_ATTENTION,
         query = "select h from GitLabHookInstallation h where h.status in :statuses order by h.lastCheckedAt desc")
 public class GitLabHookInstallation {
@@ -45,6 +49,11 @@ public class GitLabHookInstallation {
      */
     public static final String CLAIM = "GitLabHookInstallation.claim";
     public static final String NEEDING_ATTENTION = "GitLabHookInstallation.needingAttention";
+    /**
+     * Hooks that deliver a project's events: its own and its groups' (by path, the project's ancestors), unless
+     * INVALID (never installed).
+     */
+    public static final String COVERING_PROJECT = "GitLabHookInstallation.coveringProject";
 
     /** The custom header GitLab sends with every delivery of a hook Switchboard installed. */
     public static final String HOOK_HEADER = "X-Switchboard-Hook";
