@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -227,6 +228,69 @@ class GitHubJobsIT {
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(link).contains("@" + login));
         assertThat(Database.queryInt("select count(*) from agent_jobs where conversation_id = ? and status = 'FINISHED'",
                 conversation)).isEqualTo(1);
+    }
+
+    @Test
+    void aSummaryGitHubKeepsRefusingIsDeadAndAnOperatorReplaysItOnce() {
+        Repo repo = repository();
+        long githubId = 710_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "ops-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "write");
+        String conversation = conversation(repo);
+        String delivery = accepted(comment(repo, "it-job-dead-" + UUID.randomUUID(), login, githubId,
+                "@openhands please fix the login redirect"));
+        assertThat(Database.awaitStatus(delivery, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status")).isEqualTo("PROCESSED");
+
+        String summary = "Fixed the login redirect";
+        STUBS.stubFor(post(urlPathEqualTo(repo.api() + "/issues/7/comments")).withRequestBody(containing(summary))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"IssueComment\","
+                                + "\"code\":\"unprocessable\",\"field\":\"data\",\"message\":\"Body is too long\"}]}")));
+        assertThat(push("{\"conversation_id\":\"" + conversation + "\",\"agent_state\":\"finished\",\"message\":\""
+                + summary + ".\"}").statusCode()).isEqualTo(202);
+
+        JsonObject job = adminJobs().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(j -> j.getString("deliveryId").equals(delivery)).findFirst().orElseThrow();
+        assertThat(job.getString("conversationUrl")).endsWith("/conversations/" + conversation);
+        JsonObject dead = awaitNotice(job.getString("id"), "DEAD");
+        assertThat(dead.getString("lastError")).contains("422");
+        assertThat(dead.getInt("attempts")).isGreaterThan(1);
+        assertThat(posted(repo, "/issues/7/comments", summary)).hasSize(dead.getInt("attempts"));
+
+        STUBS.stubFor(post(urlPathEqualTo(repo.api() + "/issues/7/comments")).withRequestBody(containing(summary))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":777}")));
+        HttpResponse<String> replayed = Server.postEmpty("/api/admin/jobs/notices/" + dead.getString("id") + "/replay",
+                AdminTokens.admin());
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(json(replayed.body()).getString("status")).isEqualTo("POSTED");
+        assertThat(posted(repo, "/issues/7/comments", summary)).hasSize(dead.getInt("attempts") + 1);
+        HttpResponse<String> again = Server.postEmpty("/api/admin/jobs/notices/" + dead.getString("id") + "/replay",
+                AdminTokens.admin());
+        assertThat(again.statusCode()).as("a posted notice is not posted again").isEqualTo(409);
+        assertThat(posted(repo, "/issues/7/comments", summary)).hasSize(dead.getInt("attempts") + 1);
+        assertThat(Server.get("/api/admin/jobs", AdminTokens.user("it-not-admin")).statusCode()).isEqualTo(403);
+    }
+
+    private static JsonObject adminJobs() {
+        HttpResponse<String> list = Server.get("/api/admin/jobs?limit=200", AdminTokens.admin());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return json(list.body());
+    }
+
+    private static JsonObject awaitNotice(String jobId, String status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> detail = Server.get("/api/admin/jobs/" + jobId, AdminTokens.admin());
+            assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+            var found = json(detail.body()).getJsonArray("notices").stream().map(v -> v.asJsonObject())
+                    .filter(n -> n.getString("status").equals(status)).findFirst();
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found.orElseThrow(() -> new AssertionError("no " + status + " notice: " + detail.body()));
+            }
+            Database.sleep(300);
+        }
     }
 
     @Test

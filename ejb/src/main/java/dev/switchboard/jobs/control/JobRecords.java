@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -41,6 +42,12 @@ public class JobRecords {
 
     public void failedToStart(String jobId, String error) {
         em.find(AgentJob.class, jobId).failedToStart(error, Instant.now());
+    }
+
+    /** The newest jobs first, at most {@code limit}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AgentJob> recent(int limit) {
+        return em.createNamedQuery(AgentJob.RECENT, AgentJob.class).setMaxResults(limit).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,6 +109,33 @@ public class Notices {
             return Optional.ofNullable(em.find(JobNotice.class, noticeId));
         }
         return Optional.of(self.deliver(noticeId));
+    }
+
+    /**
+     * {@link #replay} for an operator: a post the platform refuses again is recorded (and DEAD again once its
+     * attempts are used up) and answered with the notice as it stands, not thrown.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<JobNotice> replayDead(String noticeId) {
+        Notices self = context.getBusinessObject(Notices.class);
+        try {
+            return self.replay(noticeId);
+        } catch (RateLimitedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return Optional.ofNullable(em.find(JobNotice.class, noticeId));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<JobNotice> find(String noticeId) {
+        return Optional.ofNullable(em.find(JobNotice.class, noticeId));
+    }
+
+    /** A job's notices, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<JobNotice> ofJob(String jobId) {
+        return em.createNamedQuery(JobNotice.OF_JOB, JobNotice.class).setParameter("jobId", jobId).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -19,6 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "agent_jobs")
+@NamedQuery(name = AgentJob.RECENT, query = "select j from AgentJob j order by j.createdAt desc, j.id")
 @NamedQuery(name = AgentJob.BY_DELIVERY, query = "select j from AgentJob j where j.deliveryId = :deliveryId")
 @NamedQuery(name = AgentJob.BY_CONVERSATION,
         query = "select j from AgentJob j where j.conversationId = :conversationId")
@@ -28,6 +29,7 @@ import java.util.UUID;
         + " and (j.polledAt is null or j.polledAt < :before)")
 public class AgentJob {
 
+    public static final String RECENT = "AgentJob.recent";
     public static final String BY_DELIVERY = "AgentJob.byDelivery";
     public static final String BY_CONVERSATION = "AgentJob.byConversation";
     public static final String DUE_FOR_POLL = "AgentJob.dueForPoll";

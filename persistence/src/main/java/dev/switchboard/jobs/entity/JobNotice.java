@@ -20,9 +20,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "job_notices")
+@NamedQuery(name = JobNotice.OF_JOB, query = "select n from JobNotice n where n.jobId = :jobId order by n.createdAt, n.id")
 @NamedQuery(name = JobNotice.BY_KEY, query = "select n from JobNotice n where n.idempotencyKey = :key")
 public class JobNotice {
 
+    public static final String OF_JOB = "JobNotice.ofJob";
     public static final String BY_KEY = "JobNotice.byKey";
 
     static final int MAX_ERROR = 2000;
