@@ -18,12 +18,14 @@ public final class MicroagentMatcher {
     /** @param thread earlier messages of the thread, oldest first (inputs may have been answered there) */
     public static List<MicroagentMatch> match(List<Microagent> agents, String message, List<String> thread) {
         List<MicroagentMatch> matches = new ArrayList<>();
+        String folded = message == null ? null : TriggerMatch.fold(message);
         for (Microagent agent : agents) {
             if (agent.type() == MicroagentType.REPO) {
                 matches.add(new MicroagentMatch(agent, null, Map.of(), List.of()));
                 continue;
             }
-            Optional<String> trigger = agent.triggers().stream().filter(t -> TriggerMatch.occursIn(t, message)).findFirst();
+            Optional<String> trigger = agent.triggers().stream()
+                    .filter(t -> TriggerMatch.occursInFolded(t, folded)).findFirst();
             if (trigger.isEmpty()) {
                 continue;
             }

@@ -20,11 +20,17 @@ public final class TriggerMatch {
     }
 
     public static boolean occursIn(String trigger, String message) {
-        if (trigger == null || trigger.isBlank() || message == null) {
+        return message != null && occursInFolded(trigger, fold(message));
+    }
+
+    /**
+     * {@link #occursIn} for a message already {@link #fold folded}: a matcher trying many triggers on one
+     * message folds it once.
+     */
+    static boolean occursInFolded(String trigger, String text) {
+        if (trigger == null || trigger.isBlank() || text == null) {
             return false;
         }
-        // case folding per code point keeps offsets aligned where toLowerCase could change the length
-        String text = fold(message);
         String word = fold(trigger.strip());
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             if (boundaryBefore(text, at, word) && boundaryAfter(text, at + word.length(), word)) {
@@ -54,7 +60,8 @@ public final class TriggerMatch {
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
-    private static String fold(String s) {
+    /** Case folding per code point: it keeps offsets aligned where {@code toLowerCase} could change the length. */
+    static String fold(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             int folded = Character.toLowerCase(Character.toUpperCase(cp));
