@@ -5,7 +5,7 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
-import dev.switchboard.jobs.control.AgentServerException;
+import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.MarkdownMessages;
@@ -50,7 +50,7 @@ public class GitHubJobs {
     JobRecords jobs;
 
     @Inject
-    AgentServer agentServer;
+    ConversationStarts conversations;
 
     @Inject
     Notices notices;
@@ -105,19 +105,8 @@ public class GitHubJobs {
         String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
                 ask.repository().fullName(), null, authorization), ask.request(),
                 thread.comments().stream().map(GitHubPrompt.Comment::body).toList());
-        String conversationId;
-        try {
-            conversationId = agentServer.start(new NewConversation(prompt, ask.repository().fullName(), "github", null,
-                    instructions));
-        } catch (AgentServerException e) {
-            // refused, or sent without an answer: repeating could start a second conversation, so the job ends here
-            jobs.failedToStart(job.getId(), e.getMessage());
-            notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
-                    "job:" + job.getId() + ":start-failed", job.getAnswerTo(),
-                    MarkdownMessages.couldNotStart(ask.sender().login())));
-            return jobs.find(job.getId()).orElseThrow();
-        }
-        return jobs.started(job.getId(), conversationId);
+        return conversations.start(job, new NewConversation(prompt, ask.repository().fullName(), "github", null,
+                instructions), GitHubNoticePoster.COMMENT, MarkdownMessages.couldNotStart(ask.sender().login()));
     }
 
     private void acknowledge(AgentJob job, GitHubAsk ask) {

@@ -6,7 +6,7 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
-import dev.switchboard.jobs.control.AgentServerException;
+import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.MarkdownMessages;
@@ -55,7 +55,7 @@ public class GitLabJobs {
     JobRecords jobs;
 
     @Inject
-    AgentServer agentServer;
+    ConversationStarts conversations;
 
     @Inject
     Notices notices;
@@ -132,19 +132,8 @@ public class GitLabJobs {
                 thread.description(), thread.notes(), ask.requester(), ask.request(), ask.position());
         String instructions = this.instructions.forJob(GitLabCredentials.repository(auth, ask.project(),
                 ask.projectId()), ask.request(), thread.notes().stream().map(GitLabPrompt.Note::body).toList());
-        String conversationId;
-        try {
-            conversationId = agentServer.start(new NewConversation(prompt, ask.project(), "gitlab", thread.branch(),
-                    instructions));
-        } catch (AgentServerException e) {
-            // refused, or sent without an answer: repeating could start a second conversation, so the job ends here
-            jobs.failedToStart(job.getId(), e.getMessage());
-            notices.postOnce(new NoticeDraft(job.getId(), Platform.GITLAB, GitLabNoticePoster.REPLY,
-                    "job:" + job.getId() + ":start-failed", job.getAnswerTo(),
-                    MarkdownMessages.couldNotStart(ask.requester())));
-            return jobs.find(job.getId()).orElseThrow();
-        }
-        return jobs.started(job.getId(), conversationId);
+        return conversations.start(job, new NewConversation(prompt, ask.project(), "gitlab", thread.branch(),
+                instructions), GitLabNoticePoster.REPLY, MarkdownMessages.couldNotStart(ask.requester()));
     }
 
     /** Whose token acts: a Switchboard user's linked GitLab token, or GITLAB_TOKEN when {@code userId} is null. */

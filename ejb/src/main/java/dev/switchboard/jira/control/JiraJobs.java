@@ -6,7 +6,7 @@ import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jira.control.JiraRepositoryInference.Inference;
 import dev.switchboard.jobs.control.AgentServer;
-import dev.switchboard.jobs.control.AgentServerException;
+import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.NewConversation;
@@ -53,7 +53,7 @@ public class JiraJobs {
     JobRecords jobs;
 
     @Inject
-    AgentServer agentServer;
+    ConversationStarts conversations;
 
     @Inject
     Notices notices;
@@ -138,17 +138,8 @@ public class JiraJobs {
                 .map(access -> instructions.forJob(access, request == null ? issue.summary() : request,
                         issue.comments().stream().map(JiraPrompt.Comment::text).toList()))
                 .orElse("");
-        try {
-            String conversationId = agentServer.start(new NewConversation(prompt, repository.fullName(),
-                    repository.provider(), null, microagents));
-            return jobs.started(job.getId(), conversationId);
-        } catch (AgentServerException e) {
-            // refused, or sent without an answer: repeating could start a second conversation, so the job ends here
-            jobs.failedToStart(job.getId(), e.getMessage());
-            notices.postOnce(new NoticeDraft(job.getId(), Platform.JIRA, COMMENT, "job:" + job.getId() + ":start-failed",
-                    job.getAnswerTo(), JiraMessages.couldNotStart()));
-            return jobs.find(job.getId()).orElseThrow();
-        }
+        return conversations.start(job, new NewConversation(prompt, repository.fullName(), repository.provider(), null,
+                microagents), COMMENT, JiraMessages.couldNotStart());
     }
 
     private Outcome acknowledged(AgentJob job, JiraAsk ask) {

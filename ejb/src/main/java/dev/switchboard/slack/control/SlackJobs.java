@@ -5,7 +5,7 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
-import dev.switchboard.jobs.control.AgentServerException;
+import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.NewConversation;
@@ -56,7 +56,7 @@ public class SlackJobs {
     JobRecords jobs;
 
     @Inject
-    AgentServer agentServer;
+    ConversationStarts conversations;
 
     @Inject
     Notices notices;
@@ -130,18 +130,8 @@ public class SlackJobs {
         String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
                 job.getRepository(), null, accessible.gitHubAuthorization()), ask.text(),
                 SlackPrompt.before(thread, ask.ts()).stream().map(SlackPrompt.Message::text).toList());
-        String conversationId;
-        try {
-            conversationId = agentServer.start(new NewConversation(prompt, job.getRepository(), gitProvider, null,
-                    instructions));
-        } catch (AgentServerException e) {
-            // refused, or sent without an answer: repeating could start a second conversation, so the job ends here
-            jobs.failedToStart(job.getId(), e.getMessage());
-            notices.postOnce(new NoticeDraft(job.getId(), Platform.SLACK, SlackNoticePoster.REPLY,
-                    "job:" + job.getId() + ":start-failed", job.getAnswerTo(), SlackMessages.couldNotStart(ask.user())));
-            return jobs.find(job.getId()).orElseThrow();
-        }
-        return jobs.started(job.getId(), conversationId);
+        return conversations.start(job, new NewConversation(prompt, job.getRepository(), gitProvider, null,
+                instructions), SlackNoticePoster.REPLY, SlackMessages.couldNotStart(ask.user()));
     }
 
     private Optional<LinkedAccount> linkedAccount(SlackAsk ask) {
