@@ -93,13 +93,26 @@ public final class Database {
 
     /** The first column of the first row, e.g. of a {@code select count(*)}. */
     public static int queryInt(String sql, Object... params) {
+        return first(sql, params, rs -> rs.getInt(1));
+    }
+
+    /** The first column of the first row as text, e.g. of a {@code select string_agg(...)}. */
+    public static String queryString(String sql, Object... params) {
+        return first(sql, params, rs -> rs.getString(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> T first(String sql, Object[] params, Column<T> column) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
