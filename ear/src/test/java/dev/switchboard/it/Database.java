@@ -96,9 +96,22 @@ public final class Database {
         return first(sql, params, rs -> rs.getInt(1));
     }
 
-    /** The first column of the first row as text, e.g. of a {@code select string_agg(...)}. */
+    /** The first column of the first row as text (null without a row), e.g. of a {@code select string_agg(...)}. */
     public static String queryString(String sql, Object... params) {
         return first(sql, params, rs -> rs.getString(1));
+    }
+
+    /** Waits until the query's first column is not null (e.g. a row appears); returns it. */
+    public static String awaitValue(String sql, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String value = queryString(sql);
+            if (value != null) {
+                return value;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("nothing for " + sql + " within " + timeout);
     }
 
     private interface Column<T> {
@@ -111,8 +124,7 @@ public final class Database {
                 s.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return column.read(rs);
+                return rs.next() ? column.read(rs) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -342,5 +343,87 @@ class GitHubJobsIT {
         assertThat(posted(repo, "/issues/7/comments", null)).isEmpty();
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+    }
+
+    /**
+     * A crash between a comment's post and its record leaves the notice "sending": the next attempt looks for the
+     * comment's marker on GitHub first, and posts only when it is not there.
+     */
+    @Test
+    void aCommentWhoseOutcomeACrashLostIsLookedForOnGitHubBeforeItIsPostedAgain() {
+        Repo repo = repository();
+        String login = "crashed-" + repo.installation();
+        permission(repo, login, "write");
+        String found = accepted(comment(repo, "it-lost-" + UUID.randomUUID(), login, 991_000_000L + repo.installation(),
+                "@openhands do something"));
+        String missing = accepted(comment(repo, "it-lost-" + UUID.randomUUID(), login, 991_000_000L + repo.installation(),
+                "@openhands do something else"));
+        Database.awaitStatus(found, WAIT, "IGNORED");
+        Database.awaitStatus(missing, WAIT, "IGNORED");
+        assertThat(posted(repo, "/issues/7/comments", "/api/oauth/github/authorize")).hasSize(2);
+
+        String foundNotice = lostOutcome(found);
+        String missingNotice = lostOutcome(missing);
+        STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/issues/7/comments")).withQueryParam("since", WireMock.matching(".+"))
+                .willReturn(okJson("[{\"id\":4711,\"body\":\"Please connect your account.\\n\\n<!-- switchboard:notice:"
+                        + foundNotice + " -->\",\"user\":{\"login\":\"switchboard[bot]\",\"id\":5}}]")));
+        for (String id : List.of(found, missing)) {
+            assertThat(Server.postEmpty("/api/admin/deliveries/" + id + "/replay", AdminTokens.admin()).statusCode())
+                    .isEqualTo(202);
+        }
+        awaitNoticeRow(foundNotice, "POSTED");
+        awaitNoticeRow(missingNotice, "POSTED");
+        assertThat(Database.queryString("select posted_id from job_notices where id = ?", foundNotice))
+                .as("the comment found on GitHub").isEqualTo("4711");
+        assertThat(STUBS.findAll(getRequestedFor(urlPathEqualTo(repo.api() + "/issues/7/comments"))
+                .withQueryParam("since", WireMock.matching(".+")))).as("GitHub asked once per uncertain notice").hasSize(2);
+        assertThat(posted(repo, "/issues/7/comments", "/api/oauth/github/authorize"))
+                .as("posted again only where GitHub did not have it").hasSize(3)
+                .filteredOn(r -> r.getBodyAsString().contains(missingNotice)).hasSize(2);
+    }
+
+    /** A start whose answer a crash lost (sent, never recorded) is not sent again: the requester is told instead. */
+    @Test
+    void aStartWhoseAnswerACrashLostIsNotSentAgain() {
+        Repo repo = repository();
+        long githubId = 720_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "dev-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "write");
+        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"detail\":\"refused\"}")));
+        String id = accepted(comment(repo, "it-lost-start-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
+        Database.awaitStatus(id, WAIT, "PROCESSED");
+        String job = Database.queryString("select id from agent_jobs where delivery_id = ?", id);
+        // as if the server had died after sending the start: sent, no answer recorded, nobody told yet
+        Database.execute("update agent_jobs set status = 'STARTING', last_error = null, start_sent_at = now()"
+                + " where id = '" + job + "'");
+        Database.execute("delete from job_notices where idempotency_key = 'job:" + job + ":start-failed'");
+
+        assertThat(Server.postEmpty("/api/admin/deliveries/" + id + "/replay", AdminTokens.admin()).statusCode())
+                .isEqualTo(202);
+        awaitNoticeRow(Database.awaitValue("select id from job_notices where idempotency_key = 'job:" + job
+                + ":start-failed'", WAIT), "POSTED");
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).as("sent once").hasSize(1);
+        assertThat(Database.queryString("select status || ': ' || last_error from agent_jobs where id = ?", job))
+                .startsWith("ERROR: ").contains("earlier attempt");
+        assertThat(posted(repo, "/issues/7/comments", "couldn't start")).hasSize(2);
+    }
+
+    /** Makes the connect-account notice of a delivery look as a crash after its post would leave it; its id. */
+    private static String lostOutcome(String deliveryRowId) {
+        String notice = Database.queryString("select id from job_notices where idempotency_key = ?",
+                "delivery:" + deliveryRowId + ":connect-account");
+        assertThat(notice).as("the connect-account notice of " + deliveryRowId).isNotNull();
+        Database.execute("update job_notices set status = 'PENDING', posted_id = null, sending_since = now()"
+                + " where id = '" + notice + "'");
+        return notice;
+    }
+
+    private static void awaitNoticeRow(String noticeId, String status) {
+        Database.awaitValue("select id from job_notices where id = '" + noticeId + "' and status = '" + status + "'", WAIT);
     }
 }

@@ -2,25 +2,37 @@ package dev.switchboard.github.control;
 
 import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.jobs.control.NoticeMarker;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Posts GitHub notices with the installation's token through the governed client (retries, rate limits and
  * breaker are its business): a {@code reaction} on the comment that asked (or on the issue), a {@code comment}
- * in the issue's conversation, or in the review comment's thread when an inline comment asked.
+ * in the issue's conversation, or in the review comment's thread when an inline comment asked. Comments carry the
+ * notice's marker; after an attempt with an unknown outcome a conversation comment is looked for among the issue's
+ * recently updated comments. Reactions need no looking: GitHub answers a repeated reaction with the existing one.
+ * Review-comment replies are not looked for (at least once).
  */
 @ApplicationScoped
 public class GitHubNoticePoster implements NoticePoster {
 
     public static final String REACTION = "reaction";
     public static final String COMMENT = "comment";
+
+    /** Comments updated since shortly before the notice was stored; GitHub's largest page holds them. */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(1);
+    private static final int RECENT_COMMENTS = 100;
 
     @Inject
     PlatformClients clients;
@@ -49,7 +61,7 @@ public class GitHubNoticePoster implements NoticePoster {
             }
         }
         if (COMMENT.equals(notice.getKind())) {
-            JsonObject body = Json.createObjectBuilder().add("body", notice.getBody()).build();
+            JsonObject body = Json.createObjectBuilder().add("body", NoticeMarker.markdown(notice)).build();
             try (Response r = to.reviewComment() && to.commentId() != null
                     ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.commentId(), body)
                     : github.commentOnIssue(authorization, to.owner(), to.repo(), to.number(), body)) {
@@ -57,6 +69,30 @@ public class GitHubNoticePoster implements NoticePoster {
             }
         }
         throw new IllegalArgumentException("unknown GitHub notice kind " + notice.getKind());
+    }
+
+    @Override
+    public Optional<String> findPosted(JobNotice notice) {
+        GitHubTarget to = GitHubTarget.from(notice.getTarget());
+        if (!COMMENT.equals(notice.getKind()) || (to.reviewComment() && to.commentId() != null)) {
+            return Optional.empty();
+        }
+        String authorization = "Bearer " + tokens.installationToken(to.installationId());
+        Instant since = notice.getCreatedAt().minus(LOOK_BACK);
+        try (Response r = clients.gitHub().issueComments(authorization, to.owner(), to.repo(), to.number(),
+                RECENT_COMMENTS, 1, since.toString())) {
+            if (r.getStatus() != 200) {
+                throw new IllegalStateException("github refused the comments of " + to.owner() + "/" + to.repo() + "#"
+                        + to.number() + " (HTTP " + r.getStatus() + ")");
+            }
+            for (JsonValue comment : Json.createReader(new StringReader(r.readEntity(String.class))).readArray()) {
+                JsonObject c = comment.asJsonObject();
+                if (NoticeMarker.carries(c.getString("body", null), notice)) {
+                    return Optional.of(c.get("id").toString());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String postedId(Response response, String what) {

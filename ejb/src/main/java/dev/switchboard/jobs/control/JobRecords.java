@@ -34,6 +34,15 @@ public class JobRecords {
         return job;
     }
 
+    /** Marks the job's start as sent (committed before the request); false when an earlier attempt sent it. */
+    public boolean startSending(String jobId) {
+        return em.find(AgentJob.class, jobId).startSending(Instant.now());
+    }
+
+    public void startNotSent(String jobId) {
+        em.find(AgentJob.class, jobId).startNotSent(Instant.now());
+    }
+
     public AgentJob started(String jobId, String conversationId) {
         AgentJob job = em.find(AgentJob.class, jobId);
         job.started(conversationId, Instant.now());

@@ -2,6 +2,7 @@ package dev.switchboard.jobs.control;
 
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.entity.JobNotice;
+import java.util.Optional;
 
 /**
  * Makes a platform's posts (a comment, a reaction) through its governed client. Implemented once per platform;
@@ -16,4 +17,14 @@ public interface NoticePoster {
      * "not posted": the notice is tried again; a {@code RateLimitedException} waits for the limit instead.
      */
     String post(JobNotice notice);
+
+    /**
+     * Asked before posting again after an attempt whose outcome is unknown (a crash between the post and its
+     * record, or a failure after the platform may have taken it): the platform's id of the post if it is there
+     * (found by the marker {@link #post} put in it), else empty, and the notice is posted again. Posters that
+     * cannot look, or whose posts are idempotent at the platform anyway (reactions), keep this default.
+     */
+    default Optional<String> findPosted(JobNotice notice) {
+        return Optional.empty();
+    }
 }

@@ -21,10 +21,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Posts each notice once. The key is committed (own transaction) before the platform call and the notice is
- * marked POSTED (own transaction) after it; a failed post is counted and rethrown so the caller's retry
- * (delivery or callback message) tries again, until JOB_NOTICE_MAX_ATTEMPTS make it DEAD. A crash between the
- * post and its mark repeats that one post on the next attempt: at least once, never on every retry.
+ * Posts each notice once. The key is committed (own transaction) before the platform call, "sending" is committed
+ * right before the call and the notice is marked POSTED (own transaction) after it; a failed post is counted and
+ * rethrown so the caller's retry (delivery or callback message) tries again, until JOB_NOTICE_MAX_ATTEMPTS make it
+ * DEAD. An attempt that finds an earlier send without its outcome (a crash between the post and its mark, or a
+ * failure after the platform may have taken it) first asks the platform's poster whether the post is there
+ * ({@link NoticePoster#findPosted}, by the marker the post carries) and posts only if it is not: exactly once
+ * where the platform can be asked, at least once where it cannot.
  */
 @Stateless
 public class Notices {
@@ -73,9 +76,18 @@ public class Notices {
         if (notice == null || !notice.isPending()) {
             return notice;
         }
+        NoticePoster poster = poster(notice.getPlatform());
         String postedId;
         try {
-            postedId = poster(notice.getPlatform()).post(notice);
+            if (self.sending(noticeId)) {
+                Optional<String> earlier = poster.findPosted(notice);
+                if (earlier.isPresent()) {
+                    LOG.info(() -> "notice " + notice.getIdempotencyKey() + " was posted by an earlier attempt: "
+                            + "found on " + notice.getPlatform().id() + ", not posted again");
+                    return self.posted(noticeId, earlier.get());
+                }
+            }
+            postedId = poster.post(notice);
         } catch (RateLimitedException e) {
             throw e; // not the post's fault: waited out by the caller, not counted
         } catch (RuntimeException e) {
@@ -83,6 +95,12 @@ public class Notices {
             throw e;
         }
         return self.posted(noticeId, postedId);
+    }
+
+    /** Commits that a post is going out; true when an earlier one went out without a recorded outcome. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean sending(String noticeId) {
+        return em.find(JobNotice.class, noticeId).sending(Instant.now());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

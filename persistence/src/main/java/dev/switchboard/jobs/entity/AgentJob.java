@@ -86,6 +86,9 @@ public class AgentJob {
     @Column(name = "polled_at")
     private Instant polledAt;
 
+    @Column(name = "start_sent_at")
+    private Instant startSentAt;
+
     protected AgentJob() {
         // for JPA
     }
@@ -108,6 +111,25 @@ public class AgentJob {
         this.answerTo = Objects.requireNonNull(answerTo);
         this.status = JobStatus.STARTING;
         this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The start is about to go to the agent server. Returns false when an earlier attempt already sent it and
+     * never learned the answer (a crash in between): sending again could open a second conversation.
+     */
+    public boolean startSending(Instant now) {
+        if (startSentAt != null) {
+            return false;
+        }
+        this.startSentAt = now;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** The start did not reach the agent server (not connected, unavailable): a later attempt may send it. */
+    public void startNotSent(Instant now) {
+        this.startSentAt = null;
         this.updatedAt = now;
     }
 
@@ -173,4 +195,5 @@ public class AgentJob {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getPolledAt() { return polledAt; }
+    public Instant getStartSentAt() { return startSentAt; }
 }

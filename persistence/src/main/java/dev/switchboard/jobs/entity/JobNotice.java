@@ -64,6 +64,9 @@ public class JobNotice {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "sending_since")
+    private Instant sendingSince;
+
     protected JobNotice() {
         // for JPA
     }
@@ -91,7 +94,19 @@ public class JobNotice {
         return status == NoticeStatus.PENDING;
     }
 
+    /**
+     * A post is about to go out. Returns true when an earlier one went out and its outcome was never recorded (a
+     * crash, or a failure that may have happened after the platform took it): the platform should be asked first.
+     */
+    public boolean sending(Instant now) {
+        boolean uncertain = sendingSince != null;
+        this.sendingSince = now;
+        this.updatedAt = now;
+        return uncertain;
+    }
+
     public void posted(String postedId, Instant now) {
+        this.sendingSince = null;
         this.status = NoticeStatus.POSTED;
         this.postedId = postedId;
         this.lastError = null;
@@ -133,4 +148,5 @@ public class JobNotice {
     public String getPostedId() { return postedId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getSendingSince() { return sendingSince; }
 }
