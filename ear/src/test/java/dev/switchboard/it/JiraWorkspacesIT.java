@@ -264,6 +264,11 @@ class JiraWorkspacesIT {
         HttpResponse<String> noCloudId = send("POST", WORKSPACES, "{\"siteUrl\":\"https://acme-" + unique() + ".atlassian.net\"}");
         assertThat(noCloudId.statusCode()).isEqualTo(400);
         assertThat(WebhookIntakeIT.json(noCloudId.body()).getString("error")).contains("cloudId");
+        for (String metadata : List.of("https://169.254.169.254/latest", "https://[fd00:ec2::254]", "https://[fe80::1]")) {
+            HttpResponse<String> ssrf = send("POST", WORKSPACES, "{\"siteUrl\":\"" + metadata + "\"}");
+            assertThat(ssrf.statusCode()).as(metadata).isEqualTo(400);
+            assertThat(WebhookIntakeIT.json(ssrf.body()).getString("error")).as(metadata).contains("may not reach");
+        }
         for (String body : List.of("not json", "[]", "{}", "{\"siteUrl\":42}", "{\"siteUrl\":\"https://jira.example.com\","
                 + "\"cloudId\":\"../admin\"}")) {
             HttpResponse<String> r = send("POST", WORKSPACES, body);

@@ -69,8 +69,12 @@ public class PlatformClients {
         return client(StripeApi.class, ClientPlatform.STRIPE, ClientBaseUrls.from(config()).stripe());
     }
 
-    /** A client for any base, e.g. a Jira site ({@code JiraClients} picks the base). */
+    /**
+     * A client for any base, e.g. a Jira site ({@code JiraClients} picks the base). A base whose host may not be
+     * called ({@link OutboundHosts}) is refused on every use, not only when its client is built.
+     */
     public <T> T client(Class<T> api, ClientPlatform platform, URI base, Object... providers) {
+        OutboundHosts.from(config()).check(base);
         ClientTimeouts timeouts = ClientTimeouts.of(platform, config());
         return api.cast(clients.computeIfAbsent(new Key(api, base, timeouts), key -> {
             T raw = build(api, base, timeouts, List.of(providers));

@@ -2,6 +2,7 @@ package dev.switchboard.jira.control;
 
 import dev.switchboard.accounts.control.AccountLinkingException;
 import dev.switchboard.accounts.control.ProviderUnavailableException;
+import dev.switchboard.clients.control.OutboundHosts;
 import dev.switchboard.jira.entity.JiraWorkspace;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.ejb.Stateless;
@@ -13,9 +14,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Jira sites Switchboard serves, as operators manage them: registered by hand (Data Center, or Cloud
@@ -61,6 +64,7 @@ public class JiraWorkspaces {
     /** Registers a site; the service account is optional here and may be set later. */
     public Workspace create(String siteUrl, String cloudId, String serviceAccountEmail, String serviceAccountToken) {
         String site = valid(() -> JiraSites.siteUrl(siteUrl));
+        valid(() -> OutboundHosts.from(ConfigProvider.getConfig()).check(URI.create(site)));
         String cloud = valid(() -> JiraSites.cloudId(cloudId, site));
         String email = valid(() -> JiraSites.email(serviceAccountEmail));
         String token = valid(() -> JiraSites.token(serviceAccountToken));
