@@ -44,8 +44,9 @@ public final class WebhookBodies {
         }
     }
 
-    /** Exactly one JSON object: arrays, scalars and trailing content are refused. */
+    /** Exactly one JSON object within {@link JsonLimits}: arrays, scalars and trailing content are refused. */
     public static JsonObject object(String platform, String json) throws MalformedWebhookException {
+        JsonLimits.check(platform, json);
         String problem = platform + " payload is not a JSON object";
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {

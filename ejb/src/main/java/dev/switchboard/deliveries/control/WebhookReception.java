@@ -73,7 +73,11 @@ public class WebhookReception {
         }
         Reception reception;
         try {
+            WellFormedRequest.contentType(platform.id(), request.headers());
             reception = webhook.read(request);
+            if (reception instanceof Reception.Delivery d) {
+                WellFormedRequest.delivery(platform.id(), d);
+            }
         } catch (MalformedWebhookException e) {
             throw rejected(platform, Reason.MALFORMED, e.getMessage());
         }
