@@ -13,8 +13,10 @@ import java.io.StringReader;
 
 /**
  * Posts GitHub notices with the installation's token through the governed client (retries, rate limits and
- * breaker are its business): a {@code reaction} on the comment that asked (or on the issue), a {@code comment}
- * in the issue's conversation, or in the review comment's thread when an inline comment asked.
+ * breaker are its business): a {@code reaction} on the comment that asked (an issue or pull request conversation
+ * comment, or an inline review comment), else on the issue or pull request itself (a label, a new issue, a
+ * review's body: GitHub has no reactions on reviews); a {@code comment} in the conversation, or, when an inline
+ * comment asked, a reply in its review thread (under the thread's first comment, as GitHub requires).
  */
 @ApplicationScoped
 public class GitHubNoticePoster implements NoticePoster {
@@ -50,8 +52,8 @@ public class GitHubNoticePoster implements NoticePoster {
         }
         if (COMMENT.equals(notice.getKind())) {
             JsonObject body = Json.createObjectBuilder().add("body", notice.getBody()).build();
-            try (Response r = to.reviewComment() && to.commentId() != null
-                    ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.commentId(), body)
+            try (Response r = to.reviewComment() && to.replyTo() != null
+                    ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.replyTo(), body)
                     : github.commentOnIssue(authorization, to.owner(), to.repo(), to.number(), body)) {
                 return postedId(r, "comment");
             }
