@@ -115,11 +115,14 @@ public final class GitHubPullRequestPrompt {
         if (listingCut) {
             text.append("\nThe list of changed files was cut: the pull request changes more files than were read.\n");
         }
-        if (leftOut > 0 || files.size() > listed) {
-            text.append("\nThis message was cut to keep it short (at most ").append(maxPatchChars)
-                    .append(" characters of patches): ").append(leftOut).append(" patches were left out. See the whole")
-                    .append(" change with `git diff origin/").append(pr.baseRef()).append("...` on the pull request's")
-                    .append(" head.\n");
+        if (leftOut > 0) {
+            text.append("\n").append(leftOut).append(leftOut == 1 ? " patch was" : " patches were")
+                    .append(" left out to keep this message short (at most ").append(maxPatchChars)
+                    .append(" characters of patches).\n");
+        }
+        if (leftOut > 0 || files.size() > listed || listingCut) {
+            text.append("See the whole change with `git diff origin/").append(pr.baseRef())
+                    .append("...` on the pull request's head.\n");
         }
     }
 

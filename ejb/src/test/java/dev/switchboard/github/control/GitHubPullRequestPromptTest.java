@@ -49,7 +49,7 @@ class GitHubPullRequestPromptTest {
         assertThat(section).contains("`feature/retry`, the pull request's head branch").contains("merges into `main`")
                 .contains("Changed files (2, +2 -1)").contains("#### src/A.java (modified, +2 -1)\n```diff\n@@ -1 +1 @@\n-a\n+b\n```")
                 .contains("#### logo.png (added, +0 -0)\n(no patch from GitHub").doesNotContain("cut")
-                .doesNotContain("review thread");
+                .doesNotContain("review thread").doesNotContain("git diff");
     }
 
     @Test
@@ -60,7 +60,8 @@ class GitHubPullRequestPromptTest {
         assertThat(section).contains("#### a.txt (modified, +2 -1)\n```diff\n" + big.stripTrailing())
                 .contains("#### b.txt (modified, +2 -1)\n(patch left out, see below)")
                 .as("a smaller patch after a cut one still fits").contains("+small")
-                .contains("at most " + (big.length() + 20) + " characters of patches): 1 patches were left out")
+                .contains("1 patch was left out to keep this message short (at most " + (big.length() + 20)
+                        + " characters of patches)")
                 .contains("git diff origin/main...");
     }
 
@@ -80,7 +81,8 @@ class GitHubPullRequestPromptTest {
                 .mapToObj(i -> file("f" + i + ".txt", "+" + i)).toList();
         String section = GitHubPullRequestPrompt.section(SAME_REPO, many, true, null, null, 1_000_000);
         assertThat(section).contains("Changed files (305 or more").contains("...and 5 more changed files")
-                .contains("The list of changed files was cut").doesNotContain("#### f300.txt");
+                .contains("The list of changed files was cut").contains("git diff origin/main...")
+                .doesNotContain("#### f300.txt").doesNotContain("left out to keep");
     }
 
     @Test
