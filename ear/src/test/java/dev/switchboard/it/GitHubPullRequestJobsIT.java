@@ -134,7 +134,10 @@ class GitHubPullRequestJobsIT {
 
     /** Delivered, processed, and one conversation started on the repository; its request to the agent server. */
     private static JsonObject started(Sample sample, Repo repo, String conversation, String login) {
-        String id = accepted(sample);
+        return started(accepted(sample), repo, conversation, login);
+    }
+
+    private static JsonObject started(String id, Repo repo, String conversation, String login) {
         Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
         assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
         assertThat((String) row.get("outcome")).contains(conversation).contains(login);
@@ -231,7 +234,7 @@ class GitHubPullRequestJobsIT {
         STUBS.stubFor(post(urlPathEqualTo(repo.api() + "/pulls/7/comments/" + root + "/replies"))
                 .willReturn(github(201, "{\"id\":1532299999,\"in_reply_to_id\":" + root + ",\"path\":\"src/test/java/ServerIT.java\"}")));
 
-        JsonObject request = started(delivery("pull_request_review_comment", """
+        String delivery = accepted(delivery("pull_request_review_comment", """
                 {"action":"created",
                  "comment":{"url":"https://api.github.com/repos/%1$s/pulls/comments/%2$d","id":%2$d,
                             "node_id":"PRRC_kwDOLx2Lpc5bU7tB","pull_request_review_id":1944003001,
@@ -244,7 +247,8 @@ class GitHubPullRequestJobsIT {
                  %6$s,
                  "sender":{"login":"%4$s","id":%5$d,"type":"User"},
                  %7$s}""".formatted(repo.fullName(), commentId, root, login, githubId, pullRequestObject(repo),
-                repository(repo))), repo, conversation, login);
+                repository(repo))));
+        JsonObject request = started(delivery, repo, conversation, login);
         assertThat(request.getString("selected_branch")).isEqualTo(HEAD);
         assertThat(request.getString("initial_user_msg"))
                 .contains("inline review comment on src/test/java/ServerIT.java, line 12")
@@ -268,6 +272,16 @@ class GitHubPullRequestJobsIT {
         String link = "http://127.0.0.1:8089/agent/conversations/" + conversation;
         assertThat(posted(repo, replies, "I'm on it")).as("on it, in the thread, under its first comment").hasSize(1)
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(link));
+
+        // a replay finds the job: no second conversation, thread read, reaction or reply
+        assertThat(Server.postEmpty("/api/admin/deliveries/" + delivery + "/replay", AdminTokens.admin()).statusCode())
+                .isEqualTo(202);
+        Database.awaitStatus(delivery, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        Database.sleep(500);
+        assertThat(AgentStub.started(repo.fullName())).hasSize(1);
+        assertThat(graphql(repo)).hasSize(1);
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo(repo.api() + "/pulls/comments/" + commentId + "/reactions")));
+        assertThat(posted(repo, replies, null)).hasSize(1);
 
         finishes(conversation, "Added a 30 s timeout to the wait.");
         assertThat(await(repo, replies, "30 s timeout to the wait")).hasSize(1);
