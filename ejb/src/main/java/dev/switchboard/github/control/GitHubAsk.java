@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param commentId     the comment that asked (issue comment or review comment), null for issues and reviews
  * @param reviewComment whether {@code commentId} is an inline review comment (replies go to its thread)
  * @param request       the text that asked; null for a label
+ * @param replyTo       for an inline review comment, the first comment of its thread, which GitHub's reply
+ *                      endpoint wants (it refuses replies to replies); else null
  */
 public record GitHubAsk(Repository repository, long number, boolean pullRequest, Sender sender, Long commentId,
-                        boolean reviewComment, String request, String path, Long line) {
+                        boolean reviewComment, String request, String path, Long line, Long replyTo) {
+
+    public GitHubAsk(Repository repository, long number, boolean pullRequest, Sender sender, Long commentId,
+                     boolean reviewComment, String request, String path, Long line) {
+        this(repository, number, pullRequest, sender, commentId, reviewComment, request, path, line, null);
+    }
 
     public static Optional<GitHubAsk> of(GitHubEvent event) {
         if (event instanceof IssueComment c) {
@@ -39,7 +46,7 @@ public record GitHubAsk(Repository repository, long number, boolean pullRequest,
         }
         if (event instanceof PullRequestReviewComment c) {
             return Optional.of(new GitHubAsk(c.repository(), c.number(), true, c.sender(), c.commentId(), true,
-                    c.body(), c.path(), c.line()));
+                    c.body(), c.path(), c.line(), c.threadRoot()));
         }
         if (event instanceof PullRequestReview r) {
             return Optional.of(new GitHubAsk(r.repository(), r.number(), true, r.sender(), null, false, r.body(), null,
@@ -69,6 +76,9 @@ public record GitHubAsk(Repository repository, long number, boolean pullRequest,
         }
         if (commentId != null) {
             json.add("comment_id", commentId);
+        }
+        if (replyTo != null) {
+            json.add("reply_to", replyTo);
         }
         return json.build();
     }

@@ -49,10 +49,20 @@ public sealed interface GitHubEvent {
     /**
      * A comment on a line of a pull request's diff.
      *
-     * @param line the diff line; null for comments on a whole file
+     * @param line      the diff line; null for comments on a whole file
+     * @param inReplyTo the thread's first comment when this one is a reply in it, else null
      */
     record PullRequestReviewComment(Repository repository, long number, long commentId, String body, String path,
-                                    Long line, Sender sender) implements GitHubEvent {
+                                    Long line, Sender sender, Long inReplyTo) implements GitHubEvent {
+        public PullRequestReviewComment(Repository repository, long number, long commentId, String body, String path,
+                                        Long line, Sender sender) {
+            this(repository, number, commentId, body, path, line, sender, null);
+        }
+
+        /** The comment GitHub takes replies on: the thread's first one (replies to replies are refused). */
+        public long threadRoot() {
+            return inReplyTo == null ? commentId : inReplyTo;
+        }
     }
 
     /** @param body empty for a review submitted without a summary (a bare approval) */

@@ -77,7 +77,7 @@ public final class GitHubEventParser {
         }
         return new PullRequestReviewComment(repository(root), number(root, "pull_request.number"),
                 number(root, "comment.id"), string(root, "comment.body"), string(root, "comment.path"), line,
-                sender(root));
+                sender(root), optionalNumber(root, "comment.in_reply_to_id").orElse(null));
     }
 
     private static GitHubEvent review(JsonObject root) throws MalformedEventException {

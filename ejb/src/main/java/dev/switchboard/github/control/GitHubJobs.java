@@ -47,6 +47,9 @@ public class GitHubJobs {
     GitHubThreadReads threads;
 
     @Inject
+    GitHubPullRequestReads pullRequests;
+
+    @Inject
     JobRecords jobs;
 
     @Inject
@@ -100,12 +103,21 @@ public class GitHubJobs {
 
     private AgentJob startConversation(AgentJob job, GitHubAsk ask, String authorization, String[] repo) {
         GitHubThreadReads.Thread thread = threads.read(authorization, repo[0], repo[1], ask.number());
+        String section = null;
+        String branch = null;
+        if (ask.pullRequest()) {
+            GitHubPullRequestReads.PullRequestReading pr = pullRequests.read(authorization, repo[0], repo[1],
+                    ask.number(), ask.reviewComment() ? ask.commentId() : null);
+            section = GitHubPullRequestPrompt.section(pr.pullRequest(), pr.files(), pr.filesCut(), pr.thread(),
+                    ask.path(), GitHubPullRequestPrompt.MAX_PATCH_CHARS);
+            branch = pr.pullRequest().startBranch();
+        }
         String prompt = GitHubPrompt.build(ask.repository().fullName(), ask.number(), ask.pullRequest(), thread.title(),
-                thread.body(), thread.comments(), ask.sender().login(), ask.request(), ask.path(), ask.line());
+                thread.body(), thread.comments(), ask.sender().login(), ask.request(), ask.path(), ask.line(), section);
         String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
                 ask.repository().fullName(), null, authorization), ask.request(),
                 thread.comments().stream().map(GitHubPrompt.Comment::body).toList());
-        return conversations.start(job, new NewConversation(prompt, ask.repository().fullName(), "github", null,
+        return conversations.start(job, new NewConversation(prompt, ask.repository().fullName(), "github", branch,
                 instructions), GitHubNoticePoster.COMMENT, MarkdownMessages.couldNotStart(ask.sender().login()));
     }
 

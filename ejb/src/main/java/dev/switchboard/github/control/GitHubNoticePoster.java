@@ -18,11 +18,13 @@ import java.util.Optional;
 
 /**
  * Posts GitHub notices with the installation's token through the governed client (retries, rate limits and
- * breaker are its business): a {@code reaction} on the comment that asked (or on the issue), a {@code comment}
- * in the issue's conversation, or in the review comment's thread when an inline comment asked. Comments carry the
- * notice's marker; after an attempt with an unknown outcome a conversation comment is looked for among the issue's
- * recently updated comments. Reactions need no looking: GitHub answers a repeated reaction with the existing one.
- * Review-comment replies are not looked for (at least once).
+ * breaker are its business): a {@code reaction} on the comment that asked (an issue or pull request conversation
+ * comment, or an inline review comment), else on the issue or pull request itself (a label, a new issue, a
+ * review's body: GitHub has no reactions on reviews); a {@code comment} in the conversation, or, when an inline
+ * comment asked, a reply in its review thread (under the thread's first comment, as GitHub requires). Comments
+ * carry the notice's marker; after an attempt with an unknown outcome a conversation comment is looked for among the
+ * issue's recently updated comments. Reactions need no looking: GitHub answers a repeated reaction with the existing
+ * one. Review-comment replies are not looked for (at least once).
  */
 @ApplicationScoped
 public class GitHubNoticePoster implements NoticePoster {
@@ -62,8 +64,8 @@ public class GitHubNoticePoster implements NoticePoster {
         }
         if (COMMENT.equals(notice.getKind())) {
             JsonObject body = Json.createObjectBuilder().add("body", NoticeMarker.markdown(notice)).build();
-            try (Response r = to.reviewComment() && to.commentId() != null
-                    ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.commentId(), body)
+            try (Response r = to.reviewComment() && to.replyTo() != null
+                    ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.replyTo(), body)
                     : github.commentOnIssue(authorization, to.owner(), to.repo(), to.number(), body)) {
                 return postedId(r, "comment");
             }
@@ -74,7 +76,7 @@ public class GitHubNoticePoster implements NoticePoster {
     @Override
     public Optional<String> findPosted(JobNotice notice) {
         GitHubTarget to = GitHubTarget.from(notice.getTarget());
-        if (!COMMENT.equals(notice.getKind()) || (to.reviewComment() && to.commentId() != null)) {
+        if (!COMMENT.equals(notice.getKind()) || (to.reviewComment() && to.replyTo() != null)) {
             return Optional.empty();
         }
         String authorization = "Bearer " + tokens.installationToken(to.installationId());

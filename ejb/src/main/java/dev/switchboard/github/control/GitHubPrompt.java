@@ -27,6 +27,16 @@ public final class GitHubPrompt {
      */
     public static String build(String repository, long number, boolean pullRequest, String title, String body,
                                List<Comment> comments, String requester, String request, String path, Long line) {
+        return build(repository, number, pullRequest, title, body, comments, requester, request, path, line, null);
+    }
+
+    /**
+     * @param pullRequestSection what {@link GitHubPullRequestPrompt#section} says about a pull request (branch,
+     *                           review thread, changed files), placed before the request; null for an issue
+     */
+    public static String build(String repository, long number, boolean pullRequest, String title, String body,
+                               List<Comment> comments, String requester, String request, String path, Long line,
+                               String pullRequestSection) {
         Objects.requireNonNull(repository);
         StringBuilder prompt = new StringBuilder();
         String what = pullRequest ? "pull request" : "issue";
@@ -45,6 +55,9 @@ public final class GitHubPrompt {
                 prompt.append("\n@").append(comment.author()).append(" wrote:\n").append(comment.body().strip())
                         .append('\n');
             }
+        }
+        if (pullRequestSection != null) {
+            prompt.append(pullRequestSection);
         }
         if (path != null) {
             prompt.append("\nThe request is an inline review comment on ").append(path);

@@ -4,9 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 
-/** Where a GitHub post goes, read back from a job's {@code answer_to} or a notice's target ({@link GitHubAsk#answerTo}). */
+/**
+ * Where a GitHub post goes, read back from a job's {@code answer_to} or a notice's target ({@link GitHubAsk#answerTo}).
+ *
+ * @param replyTo the review thread's first comment, which replies go under; targets written before it was
+ *                recorded have none, and their comment is taken instead
+ */
 record GitHubTarget(long installationId, String owner, String repo, long number, Long commentId, boolean reviewComment,
-                    String requester) {
+                    String requester, Long replyTo) {
 
     static GitHubTarget from(String json) {
         JsonObject target = Json.createReader(new StringReader(json)).readObject();
@@ -14,6 +19,9 @@ record GitHubTarget(long installationId, String owner, String repo, long number,
         return new GitHubTarget(target.getJsonNumber("installation_id").longValue(), repository[0], repository[1],
                 target.getJsonNumber("number").longValue(),
                 target.containsKey("comment_id") ? target.getJsonNumber("comment_id").longValue() : null,
-                target.getBoolean("review_comment", false), target.getString("requester", ""));
+                target.getBoolean("review_comment", false), target.getString("requester", ""),
+                target.containsKey("reply_to") ? Long.valueOf(target.getJsonNumber("reply_to").longValue())
+                        : target.containsKey("comment_id") ? Long.valueOf(target.getJsonNumber("comment_id").longValue())
+                        : null);
     }
 }
