@@ -286,6 +286,23 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theConsoleIsServedWithAPolicyThatRunsOnlyItsOwnFiles() {
+        for (String path : new String[] {"/console/", "/console/js/app.js", "/console/console.css"}) {
+            HttpResponse<String> page = Server.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).as(path).contains("default-src 'none'").contains("script-src 'self'")
+                    .contains("style-src 'self'").contains("connect-src 'self'").contains("frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // and the console works under it: every other test of this class signs in and renders pages with it in force
+        browser.get(CONSOLE);
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
+    }
+
+    @Test
     void devSignInAnswers404WhenItIsNotSwitchedOn() {
         assertThat(devToken("{\"user\":\"mallory\",\"admin\":true}").statusCode()).isEqualTo(200);
         assertThat(devToken("{\"user\":\"<b>\",\"admin\":true}").statusCode()).isEqualTo(400);
