@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,8 +45,8 @@ class OperationsMetricsIT {
                 .isEqualTo(count(before, "switchboard_processing_duration", "platform=\"github\"") + 1);
         assertThat(count(after, "switchboard_delivery_latency", "platform=\"github\"", "status=\"" + status + "\""))
                 .isEqualTo(count(before, "switchboard_delivery_latency", "platform=\"github\"", "status=\"" + status + "\"") + 1);
-        assertThat(value(after, "switchboard_queue_depth")).isGreaterThanOrEqualTo(0);
-        assertThat(value(after, "switchboard_queue_oldest_seconds")).isGreaterThanOrEqualTo(0);
+        assertThat(value(after, "switchboard_queue_depth")).as("measured, not NaN").isGreaterThanOrEqualTo(0);
+        assertThat(value(after, "switchboard_queue_oldest_seconds")).as("measured, not NaN").isGreaterThanOrEqualTo(0);
         assertThat(after).contains("switchboard_intake_duration");
 
         // one log line for the outcome, with what an operator searches by; never the payload
@@ -111,17 +112,19 @@ class OperationsMetricsIT {
         return metrics.body();
     }
 
-    /** The number of observations of a timer: its {@code _count} series (with or without a unit suffix). */
+    /** The number of observations of a timer: its {@code _count} series (with or without a unit suffix); 0 before the first. */
     private static double count(String text, String timer, String... labels) {
-        return find(text, Pattern.quote(timer) + "(?:_seconds)?_count", labels);
+        return find(text, Pattern.quote(timer) + "(?:_seconds)?_count", labels).orElse(0);
     }
 
+    /** A series that must be there (registered at deployment, or by an earlier step). */
     private static double value(String text, String name, String... labels) {
-        return find(text, Pattern.quote(name), labels);
+        return find(text, Pattern.quote(name), labels).orElseThrow(
+                () -> new AssertionError("no series " + name + " " + String.join(",", labels) + " in /metrics"));
     }
 
-    /** The sample of {@code name} whose labels include all of {@code labels}; 0 when there is none yet. */
-    private static double find(String text, String name, String... labels) {
+    /** The sample of {@code name} whose labels include all of {@code labels}. */
+    private static OptionalDouble find(String text, String name, String... labels) {
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(text);
         while (m.find()) {
             String set = m.group(1) == null ? "" : m.group(1);
@@ -130,9 +133,9 @@ class OperationsMetricsIT {
                 all &= set.contains(label);
             }
             if (all) {
-                return Double.parseDouble(m.group(2));
+                return OptionalDouble.of(Double.parseDouble(m.group(2)));
             }
         }
-        return 0;
+        return OptionalDouble.empty();
     }
 }

@@ -1,19 +1,21 @@
 package dev.switchboard.deliveries.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Queue depth as gauges, read from the database at each scrape ({@link QueueDepth}): the number of QUEUED
- * deliveries and the age of the oldest. NaN while the database does not answer, rather than a false zero.
+ * Queue depth as gauges: the number of QUEUED deliveries and the age of the oldest ({@link QueueDepth}),
+ * measured every 10 seconds in the application's own context and served from here. A scrape runs on the
+ * metrics endpoint's thread, where the database cannot be reached through the application's EJBs. NaN while
+ * the database does not answer, rather than a false zero.
  */
-@ApplicationScoped
+@Singleton
+@Startup
 public class QueueDepthGauges {
 
     @Inject
@@ -22,18 +24,24 @@ public class QueueDepthGauges {
     @Inject
     QueueDepth depth;
 
-    void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        metrics.gauge("switchboard_queue_depth", depth, orNaN(QueueDepth::queued));
-        metrics.gauge("switchboard_queue_oldest_seconds", depth, orNaN(d -> d.oldestAge(Instant.now()).toMillis() / 1000.0));
+    private volatile double queued = Double.NaN;
+    private volatile double oldestSeconds = Double.NaN;
+
+    @PostConstruct
+    void register() {
+        measure();
+        metrics.gauge("switchboard_queue_depth", this, gauges -> gauges.queued);
+        metrics.gauge("switchboard_queue_oldest_seconds", this, gauges -> gauges.oldestSeconds);
     }
 
-    private static Function<QueueDepth, Double> orNaN(ToDoubleFunction<QueueDepth> read) {
-        return d -> {
-            try {
-                return read.applyAsDouble(d);
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        };
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void measure() {
+        try {
+            queued = depth.queued();
+            oldestSeconds = depth.oldestAge(Instant.now()).toMillis() / 1000.0;
+        } catch (RuntimeException e) {
+            queued = Double.NaN;
+            oldestSeconds = Double.NaN;
+        }
     }
 }
