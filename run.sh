@@ -9,7 +9,8 @@
 #   ./run.sh status   says whether the server is running
 #
 # Embedded default: Payara's H2 database and its embedded OpenMQ broker. With DB_URL (+ DB_USER,
-# DB_PASSWORD) it uses that PostgreSQL database instead. Webhook secrets and every other setting come
+# DB_PASSWORD) it uses that PostgreSQL database instead. LOG_FORMAT=json writes server.log as one JSON
+# object per line (Payara's JSON formatter). Webhook secrets and every other setting come
 # from the environment under the names in README.md. Payara and its data live in .run/ (git-ignored);
 # the admin token key pair in $SWITCHBOARD_KEYS (default ~/.config/switchboard/keys), outside the repo.
 set -euo pipefail
@@ -47,13 +48,15 @@ install_payara_if_needed() {
 # Re-provisions the domain when the database settings or the set-up script change; the H2 data is kept.
 provision_if_needed() {
   local fingerprint
-  fingerprint="$(printf '%s|%s|%s|%s|%s' "${DB_URL:-h2}" "${DB_USER:-}" "${DB_PASSWORD:-}" "$http_address" \
+  fingerprint="$(printf '%s|%s|%s|%s|%s|%s' "${DB_URL:-h2}" "${DB_USER:-}" "${DB_PASSWORD:-}" "$http_address" \
+      "${LOG_FORMAT:-text}" \
       "$(cat "$root/config/src/main/payara/provision.sh")" | sha256sum | cut -d' ' -f1)"
   if [[ -f "$run_dir/provisioned" && "$(cat "$run_dir/provisioned")" == "$fingerprint" ]]; then
     return
   fi
   # the console's dev sign-in mints tokens with the embedded default's own key: on here, and only here
   local args=(--payara-home "$payara_home" --domain "$domain" --keys "$keys" --http-address "$http_address"
+    --log-format "${LOG_FORMAT:-text}"
     --config-property "console.dev.signin.key=$keys/jwt-private.pem")
   if [[ -n "${DB_URL:-}" ]]; then
     args+=(--db-url "$DB_URL" --db-user "${DB_USER:-postgres}" --db-password "${DB_PASSWORD:-}")

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
-recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap=""
+recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap="" log_format=text
 config_properties=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,11 +22,13 @@ while [[ $# -gt 0 ]]; do
     --http-address) http_address="$2"; shift 2 ;;
     --config-property) config_properties+=("$2"); shift 2 ;;
     --max-heap) max_heap="$2"; shift 2 ;;
+    --log-format) log_format="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ -d "$payara_home/glassfish" ]] || { echo "provision.sh: no Payara at --payara-home '$payara_home'" >&2; exit 2; }
 [[ -n "$keys" ]] || { echo "provision.sh: --keys <folder> is required" >&2; exit 2; }
+[[ "$log_format" == text || "$log_format" == json ]] || { echo "provision.sh: --log-format is text or json" >&2; exit 2; }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 asadmin="$payara_home/bin/asadmin"
@@ -100,6 +102,10 @@ CMDS
 # memory behind, so they ask for more than the 512 MB a production domain starts with
 if [[ -n "$max_heap" ]]; then
   printf '%s\n' "delete-jvm-options -Xmx512m" "create-jvm-options -Xmx$max_heap" >> "$cmds"
+fi
+# One JSON object per line in server.log (Payara's own JSON formatter) for log shippers; text is Payara's ULF
+if [[ "$log_format" == json ]]; then
+  echo "set-log-file-format fish.payara.enterprise.server.logging.JSONLogFormatter" >> "$cmds"
 fi
 # MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
 [[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"

@@ -4,10 +4,11 @@ import { devSignIn, finishOidc, onSignOut, options, signOut, startOidc, token } 
 import { h, notice, show } from './dom.js';
 import * as overview from './pages/overview.js';
 import * as deliveries from './pages/deliveries.js';
+import * as jobs from './pages/jobs.js';
 import * as integrations from './pages/integrations.js';
 import * as accounts from './pages/accounts.js';
 
-const PAGES = { overview, deliveries, integrations, accounts };
+const PAGES = { overview, deliveries, jobs, integrations, accounts };
 const main = document.getElementById('main');
 let me = null;
 let cleanup = null;

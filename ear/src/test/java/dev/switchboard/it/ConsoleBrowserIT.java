@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real browser against the deployed EAR: dev sign-in, deliveries arriving, detail, replay
  * of DEAD deliveries (one, and all of a filter), account linking through the provider stub, and a user
- * without the admin group seeing no admin data. Each page is saved as a screenshot under
+ * without the admin group seeing no admin data, the jobs (with a DEAD post replayed) and the installations of
+ * the Integrations page seeded in the database, at desktop and phone width. Each page is saved as a screenshot under
  * {@code ear/target/screenshots/}. Skipped (not failed) only where Chromium is not installed.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -84,7 +86,7 @@ class ConsoleBrowserIT {
 
         open("#/deliveries?platform=github");
         until.until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-rows")));
-        String id = accepted(Sample.githubIssueComment("it-console-" + UUID.randomUUID(), "@openhands fix the flaky test"));
+        String id = Sample.githubIssueComment("it-console-" + UUID.randomUUID(), "@openhands fix the flaky test").accepted();
         // the list refreshes by itself: the new delivery appears without a reload, and settles (octocat has
         // no linked account: asked to connect one, IGNORED)
         By row = By.cssSelector("tr[data-id='" + id + "'][data-status='IGNORED']");
@@ -101,9 +103,7 @@ class ConsoleBrowserIT {
         browser.manage().window().setSize(Browser.PHONE);
         open("#/overview");
         until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-platform='github']")));
-        Object overflow = browser.executeScript(
-                "return document.documentElement.scrollWidth > window.innerWidth");
-        assertThat(overflow).as("the page fits a phone's width (wide tables scroll inside their box)").isEqualTo(false);
+        assertThat(fitsTheWidth()).as("the page fits a phone's width (wide tables scroll inside their box)").isTrue();
         capture("05-overview-phone");
     }
 
@@ -114,8 +114,8 @@ class ConsoleBrowserIT {
         String first;
         String second;
         try (AutoCloseable refusal = Database.refuseOutcomes(prefix)) {
-            first = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me"));
-            second = accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me too"));
+            first = Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me").accepted();
+            second = Sample.githubIssueComment(prefix + UUID.randomUUID(), "@openhands retry me too").accepted();
             Database.awaitStatus(first, WAIT, "DEAD");
             Database.awaitStatus(second, WAIT, "DEAD");
         }
@@ -171,10 +171,13 @@ class ConsoleBrowserIT {
 
     @Test
     void aUserWithoutTheAdminGroupSeesNoAdminData() {
-        accepted(Sample.githubIssueComment("it-console-hidden-" + UUID.randomUUID(), "@openhands do not show me"));
+        Sample.githubIssueComment("it-console-hidden-" + UUID.randomUUID(), "@openhands do not show me").accepted();
         signIn("it-console-visitor", false);
         assertThat(browser.findElements(By.cssSelector("#nav a[data-admin]")))
                 .allSatisfy(link -> assertThat(link.isDisplayed()).isFalse());
+        open("#/jobs");
+        until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "not in the admin group"));
+        assertThat(browser.findElements(By.id("job-rows"))).isEmpty();
         open("#/deliveries");
         until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "not in the admin group"));
         assertThat(browser.findElements(By.id("delivery-rows"))).isEmpty();
@@ -183,6 +186,8 @@ class ConsoleBrowserIT {
         open("#/integrations");
         until.until(ExpectedConditions.visibilityOfElementLocated(By.id("gitlab-sync")));
         assertThat(browser.findElements(By.id("jira-workspaces"))).as("operators' sections").isEmpty();
+        assertThat(browser.findElements(By.id("github-installations"))).isEmpty();
+        assertThat(browser.findElements(By.id("slack-teams"))).isEmpty();
         assertThat(browser.findElements(By.id("gitlab-hook-counts"))).isEmpty();
         capture("11-integrations-user");
 
@@ -195,11 +200,106 @@ class ConsoleBrowserIT {
 
     @Test
     void anOperatorSeesTheIntegrationsPage() {
+        String n = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+        String githubSecret = "v1:it-console-gh-token-" + n;
+        String slackSecret = "v1:it-console-xoxb-" + n;
+        Database.execute("insert into github_installation (installation_id, account_login, account_type,"
+                + " repository_selection, access_token, access_token_expires_at, updated_at) values (" + n
+                + ", 'console-org-" + n + "', 'Organization', 'selected', '" + githubSecret + "', now() + interval '1 hour', now())");
+        Database.execute("insert into slack_installation (team_id, team_name, bot_user_id, bot_token, bot_scopes,"
+                + " installed_at, updated_at) values ('TC" + n + "', 'Console team " + n + "', 'UB" + n + "', '"
+                + slackSecret + "', 'app_mentions:read,chat:write', now(), now())");
+
+        // the fake ciphertexts go again after the test: re-encryption (TokenRefreshIT) decrypts every row
+        try {
+            signIn("it-console-admin", true);
+            open("#/integrations");
+            until.until(ExpectedConditions.visibilityOfElementLocated(By.id("jira-create")));
+            assertThat(text("#gitlab-hook-counts")).contains("VERIFIED");
+            assertThat(text("#github-installations tr[data-id='" + n + "']")).contains("console-org-" + n)
+                    .contains("Organization").contains("selected").contains("cached until");
+            assertThat(text("#slack-teams tr[data-id='TC" + n + "']")).contains("Console team " + n).contains("UB" + n)
+                    .contains("chat:write").contains("stored");
+            assertThat(browser.getPageSource()).doesNotContain(githubSecret).doesNotContain(slackSecret);
+            capture("12-integrations");
+
+            browser.manage().window().setSize(Browser.PHONE);
+            open("#/integrations");
+            until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#slack-teams tr[data-id='TC" + n + "']")));
+            assertThat(fitsTheWidth()).as("the page fits a phone's width").isTrue();
+            capture("13-integrations-phone");
+        } finally {
+            Database.execute("delete from github_installation where installation_id = " + n);
+            Database.execute("delete from slack_installation where team_id = 'TC" + n + "'");
+        }
+    }
+
+    @Test
+    void anOperatorSeesJobsAndReplaysADeadPost() {
+        String job = UUID.randomUUID().toString();
+        String dead = UUID.randomUUID().toString();
+        String posted = UUID.randomUUID().toString();
+        String conversation = "conv-console-" + UUID.randomUUID();
+        String repository = "acme/console-" + job.substring(0, 8);
+        // a GitHub job whose summary comment died; the sample world (installation 4242, acme/api#7) takes it on replay
+        Database.execute("insert into agent_jobs (id, delivery_id, platform, thread_key, repository, requester,"
+                + " answer_to, conversation_id, status, agent_state, state_changes, created_at, updated_at) values ('"
+                + job + "', '" + UUID.randomUUID() + "', 'GITHUB', 'github:acme/api#7', '" + repository + "', 'octocat',"
+                + " '{}', '" + conversation + "', 'FINISHED', 'finished', 2, now(), now())");
+        String target = "{\"installation_id\":4242,\"repository\":\"acme/api\",\"number\":7,\"requester\":\"octocat\"}";
+        Database.execute("insert into job_notices (id, job_id, platform, kind, idempotency_key, target, body, status,"
+                + " attempts, last_error, created_at, updated_at) values ('" + dead + "', '" + job + "', 'GITHUB', 'comment', 'it-console-"
+                + dead + "', '" + target + "', 'The summary', 'DEAD', 5, 'github refused the comment (HTTP 422)', now(), now())");
+        Database.execute("insert into job_notices (id, job_id, platform, kind, idempotency_key, target, body, status,"
+                + " attempts, posted_id, created_at, updated_at) values ('" + posted + "', '" + job + "', 'GITHUB', 'reaction',"
+                + " 'it-console-" + posted + "', '" + target + "', 'eyes', 'POSTED', 1, '99', now() - interval '1 minute', now())");
+
         signIn("it-console-admin", true);
-        open("#/integrations");
-        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("jira-create")));
-        assertThat(text("#gitlab-hook-counts")).contains("VERIFIED");
-        capture("12-integrations");
+        open("#/jobs");
+        By row = By.cssSelector("#job-rows tr[data-id='" + job + "']");
+        until.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(browser.findElement(row).getText()).contains("github").contains(repository).contains("octocat")
+                .contains("FINISHED").contains("finished").contains("DEAD 1").contains("POSTED 1");
+        assertThat(browser.findElement(row).findElement(By.linkText("Open")).getAttribute("href")).endsWith("/conversations/" + conversation);
+        capture("14-jobs");
+
+        browser.findElement(row).findElement(By.tagName("a")).click();
+        By deadRow = By.cssSelector("#job-notices tr[data-notice='" + dead + "']");
+        until.until(ExpectedConditions.visibilityOfElementLocated(deadRow));
+        assertThat(browser.findElement(deadRow).getText()).contains("comment").contains("DEAD").contains("HTTP 422");
+        assertThat(text("#job-notices tr[data-notice='" + posted + "']")).contains("reaction").contains("POSTED");
+        assertThat(browser.findElements(By.id("replay-notice-" + posted))).as("only a DEAD post is replayed").isEmpty();
+        capture("15-job-detail");
+
+        WebElement replay = browser.findElement(By.id("replay-notice-" + dead));
+        replay.sendKeys(Keys.ENTER); // keyboard reachable: a real button
+        until.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#job-notices tr[data-notice='" + dead + "'][data-status='POSTED']")));
+        assertThat(text("#job-message")).contains("now POSTED");
+        capture("16-job-post-replayed");
+
+        browser.manage().window().setSize(Browser.PHONE);
+        open("#/jobs");
+        until.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(fitsTheWidth()).as("the page fits a phone's width").isTrue();
+        capture("17-jobs-phone");
+    }
+
+    @Test
+    void theConsoleIsServedWithAPolicyThatRunsOnlyItsOwnFiles() {
+        for (String path : new String[] {"/console/", "/console/js/app.js", "/console/console.css"}) {
+            HttpResponse<String> page = Server.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).as(path).contains("default-src 'none'").contains("script-src 'self'")
+                    .contains("style-src 'self'").contains("connect-src 'self'").contains("frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // and the console works under it: every other test of this class signs in and renders pages with it in force
+        browser.get(CONSOLE);
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
     }
 
     @Test
@@ -247,14 +347,12 @@ class ConsoleBrowserIT {
         browser.get(CONSOLE + hash);
     }
 
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+    private boolean fitsTheWidth() {
+        return Boolean.FALSE.equals(browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth"));
     }
 
-    private static String accepted(Sample sample) {
-        HttpResponse<String> response = sample.send();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return json(response.body()).getString("id");
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
     }
 
     private static HttpResponse<String> devToken(String body) {

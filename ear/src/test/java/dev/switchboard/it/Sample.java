@@ -1,5 +1,7 @@
 package dev.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,13 @@ public record Sample(String platform, String path, String deliveryId, Map<String
 
     public HttpResponse<String> send() {
         return Server.post(path, headers, body);
+    }
+
+    /** Sends it, expects 202 Accepted and answers Switchboard's id of the stored delivery. */
+    public String accepted() {
+        HttpResponse<String> response = send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return WebhookIntakeIT.json(response.body()).getString("id");
     }
 
     public Sample withHeader(String name, String value) {

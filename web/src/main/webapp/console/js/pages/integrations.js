@@ -1,5 +1,5 @@
 // Integrations: GitLab hook installations (status counts, the hooks needing attention, re-sync of the
-// signed-in user's hooks), GitHub App installations and Slack workspaces (checks by id), Jira workspaces
+// signed-in user's hooks), GitHub App installations and Slack workspaces (listed, checks by id), Jira workspaces
 // (list, create, replace the service account, verify, delete). Secrets are typed into password fields,
 // sent once and never shown: the API answers without them.
 import { api } from '../api.js';
@@ -11,12 +11,29 @@ export const adminOnly = false;
 export async function render(main, context) {
   const sections = [h('h1', {}, title), await gitlab(context.admin)];
   if (context.admin) {
-    sections.push(verifier('GitHub App installations', 'github-installation', 'Installation id', '12345678',
-      id => api(`/api/admin/github/installations/${encodeURIComponent(id)}/verify`, { method: 'POST' }),
-      'An installation is recorded when GitHub sends its installation webhook; check that the App can still act for it.'));
-    sections.push(verifier('Slack workspaces', 'slack-team', 'Team id', 'T0123ABCD',
-      id => api(`/api/admin/slack/teams/${encodeURIComponent(id)}/verify`, { method: 'POST' }),
-      'Checks the bot token stored when the workspace installed the app (Slack auth.test).'));
+    const [github, slack] = await Promise.all([api('/api/admin/github/installations'), api('/api/admin/slack/teams')]);
+    sections.push(h('section', {}, h('h2', {}, 'GitHub App installations'),
+      h('p', { class: 'muted' }, 'Recorded when GitHub sends the App\'s installation webhook. Tokens are cached encrypted and never shown.'),
+      listing('github-installations', github.items, 'No GitHub App installation yet.',
+        ['Installation', 'Account', 'Type', 'Repositories', 'Token', 'Updated'],
+        i => h('tr', { 'data-id': i.installationId }, h('td', {}, String(i.installationId)),
+          h('td', { class: 'wrap' }, i.accountLogin || '–'), h('td', {}, i.accountType || '–'),
+          h('td', {}, i.repositorySelection || '–'),
+          h('td', {}, i.tokenCached ? badge(`cached until ${when(i.tokenExpiresAt)}`, 'ok') : badge('none yet', 'warn')),
+          h('td', {}, when(i.updatedAt)))),
+      verifier('github-installation', 'Installation id', '12345678',
+        id => api(`/api/admin/github/installations/${encodeURIComponent(id)}/verify`, { method: 'POST' }),
+        'Check that the App can still act for an installation:')));
+    sections.push(h('section', {}, h('h2', {}, 'Slack workspaces'),
+      h('p', { class: 'muted' }, 'Workspaces that installed the Slack app. Bot tokens are stored encrypted and never shown.'),
+      listing('slack-teams', slack.items, 'No Slack workspace yet.',
+        ['Team', 'Name', 'Bot user', 'Scopes', 'Bot token', 'Installed'],
+        t => h('tr', { 'data-id': t.teamId }, h('td', {}, t.teamId), h('td', { class: 'wrap' }, t.teamName || '–'),
+          h('td', {}, t.botUserId || '–'), h('td', { class: 'wrap' }, t.botScopes || '–'),
+          h('td', {}, t.hasBotToken ? badge('stored', 'ok') : badge('missing', 'bad')), h('td', {}, when(t.installedAt)))),
+      verifier('slack-team', 'Team id', 'T0123ABCD',
+        id => api(`/api/admin/slack/teams/${encodeURIComponent(id)}/verify`, { method: 'POST' }),
+        'Check the bot token stored for a workspace (Slack auth.test):')));
     sections.push(await jira());
   }
   show(main, sections);
@@ -59,7 +76,11 @@ function hookTable(hooks, headers, cells) {
     h('td', {}, `${hook.resourceType} ${hook.resourceId}`), cells(hook).map(cell => h('td', { class: 'wrap' }, cell)))));
 }
 
-function verifier(heading, id, label, placeholder, call, explanation) {
+function listing(id, items, empty, headers, row) {
+  return h('div', { id }, items.length ? table(headers, items.map(row)) : h('p', { class: 'muted' }, empty));
+}
+
+function verifier(id, label, placeholder, call, explanation) {
   const input = h('input', { id: `${id}-id`, required: true, placeholder });
   const result = h('div', { id: `${id}-result` });
   const form = h('form', { class: 'row', onsubmit: async event => {
@@ -71,7 +92,7 @@ function verifier(heading, id, label, placeholder, call, explanation) {
       result.replaceChildren(notice(e.message, true));
     }
   } }, h('label', {}, label, input), h('button', { type: 'submit' }, 'Check'));
-  return h('section', {}, h('h2', {}, heading), h('p', { class: 'muted' }, explanation), form, result);
+  return [h('p', { class: 'muted' }, explanation), form, result];
 }
 
 async function jira() {

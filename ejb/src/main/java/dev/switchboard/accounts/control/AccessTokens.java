@@ -28,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AccessTokens {
 
+    @Inject
+    OAuthMetrics metrics;
+
     private static final Logger LOG = Logger.getLogger(AccessTokens.class.getName());
 
     @PersistenceContext(unitName = "switchboard")
@@ -117,6 +120,7 @@ public class AccessTokens {
                 KeycloakBroker.KeycloakTokens keycloak = broker.refresh(provider, refreshToken);
                 issuedTokens.storeBrokered(account, broker.providerToken(provider, keycloak.accessToken()),
                         keycloak.refreshToken() != null ? keycloak.refreshToken() : refreshToken, Instant.now());
+                metrics.refreshed(provider);
                 return;
             }
             OAuthClient client = oauth.client(provider).orElseThrow(() -> new AccountLinkingException(503,
@@ -125,8 +129,10 @@ public class AccessTokens {
             ProviderHttp.Answer answer = http.postForm(request.uri(), request.headers(), request.body());
             issuedTokens.store(account, TokenResponse.parse(provider, answer.status(), answer.contentType(),
                     answer.body()), Instant.now());
+            metrics.refreshed(provider);
             LOG.fine(() -> "refreshed the " + provider.id() + " token of account " + account.getId());
         } catch (OAuthProviderException e) {
+            metrics.refreshFailed(provider, e.isInvalidGrant() ? "relink" : "provider");
             if (!e.isInvalidGrant()) {
                 throw new AccountLinkingException(502, e.getMessage());
             }

@@ -28,6 +28,9 @@ import java.util.Optional;
 @Stateless
 public class AccountLinking {
 
+    @Inject
+    OAuthMetrics metrics;
+
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
 
@@ -66,6 +69,7 @@ public class AccountLinking {
         if (!linking.redirectAllowed(redirectTo)) {
             throw new AccountLinkingException(400, "redirect target is not allowed: " + redirectTo);
         }
+        metrics.attempt(provider);
         String state = OAuthStates.newState();
         String stateHash = OAuthStates.hash(state);
         Pkce pkce = brokered || provider.supportsPkce() ? Pkce.create() : null;
@@ -81,6 +85,18 @@ public class AccountLinking {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Linked complete(OAuthProvider provider, String code, String state, String error, String errorDescription,
                            String browserBinding) {
+        try {
+            Linked linked = exchange(provider, code, state, error, errorDescription, browserBinding);
+            metrics.linked(provider);
+            return linked;
+        } catch (RuntimeException e) {
+            metrics.linkFailed(provider);
+            throw e;
+        }
+    }
+
+    private Linked exchange(OAuthProvider provider, String code, String state, String error, String errorDescription,
+                            String browserBinding) {
         AccountLinking self = context.getBusinessObject(AccountLinking.class);
         ClaimedState claimed = self.claim(provider, state, browserBinding);
         try {

@@ -36,6 +36,9 @@ public class DeliveryProcessor {
     DeliveryMetrics metrics;
 
     @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
     @ConfigProperty(name = "delivery.max.attempts", defaultValue = "5")
     int maxAttempts;
 
@@ -50,6 +53,7 @@ public class DeliveryProcessor {
             LOG.warning(() -> "message for unknown delivery " + deliveryId + " dropped");
             return;
         }
+        long started = System.nanoTime();
         if (!delivery.start(Instant.now())) {
             return; // finished by an earlier message, or dead and waiting for a replay
         }
@@ -68,6 +72,7 @@ public class DeliveryProcessor {
             delivery.ignored(outcome.text(), Instant.now());
         }
         metrics.processed(delivery.getPlatform(), delivery.getStatus());
+        outcomes.settled(delivery, System.nanoTime() - started);
     }
 
     /** The attempt met a rate limit or an open circuit: the delivery waits it out, FAILED with the reason. */
@@ -91,6 +96,7 @@ public class DeliveryProcessor {
         }
         Duration next = delivery.failed(error, maxAttempts, Duration.ofMillis(retryDelayMs), Instant.now());
         metrics.processed(delivery.getPlatform(), delivery.getStatus());
+        outcomes.failed(delivery);
         if (next != null) {
             queue.nudge(deliveryId, next);
             LOG.info(() -> "delivery " + deliveryId + " failed attempt " + delivery.getAttempts() + ", retry in "

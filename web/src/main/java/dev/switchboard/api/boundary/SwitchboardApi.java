@@ -26,4 +26,7 @@ public class SwitchboardApi extends Application {
      * without it).
      */
     public static final int OUTBOUND_BULKHEAD = 8;
+
+    /** Operator lists of installations answer at most this many rows, newest first. */
+    public static final int MAX_LISTED = 200;
 }

@@ -1,10 +1,16 @@
 package dev.switchboard.github.boundary;
 
+import static dev.switchboard.api.boundary.JsonFields.nullable;
+
 import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.github.control.GitHubAppTokens;
+import dev.switchboard.github.control.GitHubInstallationDirectory;
+import dev.switchboard.github.entity.GitHubInstallation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
-/** Operators check that the GitHub App can act for an installation (the token itself is never shown). */
+/**
+ * Operators list the GitHub App's installations and check that the App can act for one. Whether a token is
+ * cached, and until when, is shown; the token itself never.
+ */
 @Path("admin/github/installations")
 @RolesAllowed(SwitchboardApi.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,6 +29,25 @@ public class GitHubInstallationsResource {
 
     @Inject
     GitHubAppTokens tokens;
+
+    @Inject
+    GitHubInstallationDirectory directory;
+
+    @GET
+    public String list() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (GitHubInstallation installation : directory.recent(SwitchboardApi.MAX_LISTED)) {
+            var item = Json.createObjectBuilder().add("installationId", installation.getInstallationId());
+            nullable(item, "accountLogin", installation.getAccountLogin());
+            nullable(item, "accountType", installation.getAccountType());
+            nullable(item, "repositorySelection", installation.getRepositorySelection());
+            item.add("tokenCached", installation.getAccessToken() != null);
+            nullable(item, "tokenExpiresAt", installation.getAccessTokenExpiresAt());
+            nullable(item, "updatedAt", installation.getUpdatedAt());
+            items.add(item);
+        }
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
 
     @POST
     @Path("{id}/verify")

@@ -4,6 +4,7 @@ import dev.switchboard.api.boundary.ErrorBody;
 import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.jobs.control.AgentServer;
 import dev.switchboard.jobs.control.JobRecords;
+import dev.switchboard.jobs.control.NoticeTally;
 import dev.switchboard.jobs.control.Notices;
 import dev.switchboard.jobs.entity.AgentJob;
 import dev.switchboard.jobs.entity.JobNotice;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +45,9 @@ public class JobsAdminResource {
     @Inject
     Notices notices;
 
+    @Inject
+    NoticeTally tally;
+
     @GET
     public Response list(@QueryParam("limit") String limit) {
         int n;
@@ -53,8 +59,14 @@ public class JobsAdminResource {
         if (n < 1 || n > MAX_LIMIT) {
             return ErrorBody.response(Response.Status.BAD_REQUEST, "limit must be a number from 1 to " + MAX_LIMIT);
         }
+        List<AgentJob> page = jobs.recent(n);
+        Map<String, Map<NoticeStatus, Long>> posts = tally.byJob(page.stream().map(AgentJob::getId).toList());
         JsonArrayBuilder items = Json.createArrayBuilder();
-        jobs.recent(n).forEach(job -> items.add(job(job)));
+        for (AgentJob job : page) {
+            JsonObjectBuilder counts = Json.createObjectBuilder();
+            posts.getOrDefault(job.getId(), Map.of()).forEach((status, count) -> counts.add(status.name(), count));
+            items.add(job(job).add("noticeCounts", counts));
+        }
         return Response.ok(Json.createObjectBuilder().add("items", items).build().toString()).build();
     }
 

@@ -1,11 +1,17 @@
 package dev.switchboard.slack.boundary;
 
+import static dev.switchboard.api.boundary.JsonFields.nullable;
+
 import dev.switchboard.api.boundary.SwitchboardApi;
+import dev.switchboard.slack.control.SlackTeamDirectory;
 import dev.switchboard.slack.control.SlackTeams;
+import dev.switchboard.slack.entity.SlackInstallation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
-/** Operators check that the Slack bot token of a workspace still works (the token itself is never shown). */
+/**
+ * Operators list the Slack workspaces that installed the app and check that a workspace's bot token still
+ * works. Whether a bot token is stored is shown; the token itself never.
+ */
 @Path("admin/slack/teams")
 @RolesAllowed(SwitchboardApi.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +30,26 @@ public class SlackTeamsResource {
 
     @Inject
     SlackTeams teams;
+
+    @Inject
+    SlackTeamDirectory directory;
+
+    @GET
+    public String list() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (SlackInstallation team : directory.recent(SwitchboardApi.MAX_LISTED)) {
+            JsonObjectBuilder item = Json.createObjectBuilder().add("teamId", team.getTeamId());
+            nullable(item, "teamName", team.getTeamName());
+            nullable(item, "enterpriseId", team.getEnterpriseId());
+            nullable(item, "botUserId", team.getBotUserId());
+            nullable(item, "botScopes", team.getBotScopes());
+            item.add("hasBotToken", team.getBotToken() != null);
+            nullable(item, "installedAt", team.getInstalledAt());
+            nullable(item, "updatedAt", team.getUpdatedAt());
+            items.add(item);
+        }
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
 
     @POST
     @Path("{teamId}/verify")
