@@ -33,8 +33,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * be the team-mode workspace of SLACK_BOT_TOKEN); the user needs a linked Switchboard account (else an
  * ephemeral message asks them to connect one; team mode, ALLOW_UNLINKED_USERS, skips that); the text must name
  * exactly one repository they can access (else a selector in the thread asks which, and the choice comes back
- * here through {@link SlackRepositoryChoices}). A 👀 on the asking message says it was seen. Then, as for GitHub: the job
- * row is committed before the agent server is called and the conversation id right after, and every post is a
+ * here through {@link SlackRepositoryChoices}). A 👀 on the asking message says it was seen. Then, as for
+ * GitHub: the job row is committed before the agent server is called and the conversation id right after, and every post is a
  * notice keyed by the delivery or job, so a retried or replayed delivery starts and says nothing twice.
  */
 @Stateless

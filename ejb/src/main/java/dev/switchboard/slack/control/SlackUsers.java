@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * Who a Slack user is by name ({@code users.info}, scope {@code users:read}), so the agent's prompt says "Mia
  * Jensen" instead of an opaque {@code U0MIA}. Read once per job start and kept nowhere. A name is a nicety:
- * an app without the scope, or a user Slack does not find, leaves the prompt with the id, and never stops a job.
+ * an app without the scope, or a user Slack does not find, leaves the prompt with the id; rate limits and
+ * outages propagate like the thread read's (the start is retried), they never fail the job.
  */
 @ApplicationScoped
 public class SlackUsers {
