@@ -2,6 +2,7 @@ package dev.switchboard.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,10 @@ class SlackJobsIT {
     private static final WireMockServer STUBS = ProviderStubs.start();
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String THREAD = "1700000000.000100";
+    /** The ts of the asking message in {@link #event}. */
+    private static final String ASKED = "1700000000.000500";
+    /** The ts Slack gives every message the app posts in a world's channel (the selector among them). */
+    private static final String SELECTOR_TS = "1700000001.000200";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -44,7 +51,7 @@ class SlackJobsIT {
     }
 
     /** An installed workspace whose installer also linked GitHub, with repositories and a channel of its own. */
-    private record World(SlackWorkspaces.Installed team, String channel, String owner) {
+    private record World(SlackWorkspaces.Installed team, String channel, String owner, String gitHubToken) {
         String repository() {
             return owner + "/api";
         }
@@ -58,13 +65,26 @@ class SlackJobsIT {
         String token = GitHubLinks.link(user, "dev-" + owner, Math.abs(unique.hashCode()) + 1L);
         STUBS.stubFor(get(urlPathEqualTo("/github-api/user/repos")).withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(okJson("[{\"full_name\":\"" + owner + "/api\"},{\"full_name\":\"" + owner + "/web\"}]")));
-        World world = new World(team, "C" + unique.substring(8, 17).toUpperCase(), owner);
+        World world = new World(team, "C" + unique.substring(8, 17).toUpperCase(), owner, token);
         STUBS.stubFor(post(urlPathEqualTo("/slack/api/chat.postMessage"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo(world.channel())))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + world.channel() + "\",\"ts\":\"1700000001.000200\"}")));
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + world.channel() + "\",\"ts\":\"" + SELECTOR_TS + "\"}")));
         STUBS.stubFor(post(urlPathEqualTo("/slack/api/chat.postEphemeral"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo(world.channel())))
                 .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000001.000300\"}")));
+        STUBS.stubFor(post(urlPathEqualTo("/slack/api/chat.update"))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo(world.channel())))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + world.channel() + "\",\"ts\":\"" + SELECTOR_TS
+                        + "\",\"text\":\"updated\"}")));
+        STUBS.stubFor(post(urlPathEqualTo("/slack/api/reactions.add"))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo(world.channel())))
+                .willReturn(okJson("{\"ok\":true}")));
+        STUBS.stubFor(get(urlPathEqualTo("/slack/api/users.info"))
+                .withHeader("Authorization", equalTo("Bearer " + team.botToken()))
+                .withQueryParam("user", equalTo(SlackWorkspaces.INSTALLER))
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + SlackWorkspaces.INSTALLER + "\",\"team_id\":\""
+                        + team.teamId() + "\",\"name\":\"mia\",\"deleted\":false,\"real_name\":\"Mia Jensen\","
+                        + "\"profile\":{\"display_name\":\"Mia J\",\"real_name\":\"Mia Jensen\"},\"is_bot\":false}}")));
         STUBS.stubFor(get(urlPathEqualTo("/slack/api/conversations.replies"))
                 .withQueryParam("channel", equalTo(world.channel()))
                 .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":["
@@ -134,7 +154,17 @@ class SlackJobsIT {
         assertThat(request.getString("git_provider")).isEqualTo("github");
         assertThat(request.getString("initial_user_msg"))
                 .contains("please fix the flaky test in " + world.repository())
-                .contains("the nightly build is red since Tuesday").doesNotContain("<@U0BOT>");
+                .contains("the nightly build is red since Tuesday").doesNotContain("<@U0BOT>")
+                .contains("by Mia J (@" + SlackWorkspaces.INSTALLER + ")");
+        assertThat(STUBS.findAll(getRequestedFor(urlPathEqualTo("/slack/api/users.info"))
+                .withHeader("Authorization", equalTo("Bearer " + world.team().botToken()))
+                .withQueryParam("user", equalTo(SlackWorkspaces.INSTALLER)))).hasSize(1);
+        List<LoggedRequest> eyes = slack(world, "reactions.add", null);
+        assertThat(eyes).hasSize(1);
+        var reaction = json(eyes.get(0).getBodyAsString());
+        assertThat(reaction.getString("name")).isEqualTo("eyes");
+        assertThat(reaction.getString("timestamp")).isEqualTo(ASKED);
+        assertThat(eyes.get(0).getHeader("Authorization")).isEqualTo("Bearer " + world.team().botToken());
 
         String link = "http://127.0.0.1:8089/agent/conversations/" + conversation;
         List<LoggedRequest> acks = slack(world, "chat.postMessage", "I'm on it");
@@ -159,6 +189,7 @@ class SlackJobsIT {
         Database.sleep(500);
         assertThat(AgentStub.started(world.repository())).hasSize(1);
         assertThat(slack(world, "chat.postMessage", "I'm on it")).hasSize(1);
+        assertThat(slack(world, "reactions.add", null)).as("👀 once").hasSize(1);
 
         // the agent finishes; the same push twice posts the summary once, in the thread, as mrkdwn
         String finished = "{\"conversation_id\":\"" + conversation + "\",\"agent_state\":\"finished\","
@@ -197,20 +228,184 @@ class SlackJobsIT {
         Database.sleep(500);
         assertThat(slack(world, "chat.postEphemeral", null)).as("asked once").hasSize(1);
         assertThat(slack(world, "chat.postMessage", null)).isEmpty();
+        assertThat(slack(world, "reactions.add", null)).as("no 👀 for a stranger").isEmpty();
         assertThat(AgentStub.started(world.repository())).isEmpty();
     }
 
     @Test
-    void aMentionNamingNoRepositoryIsAnsweredWithAQuestionInTheThread() {
+    void aMentionNamingNoRepositoryGetsASelectorWhoseChoiceByTheRequesterStartsOneJob() {
         World world = world();
-        String id = accepted(event(world, "app_mention", "EvN" + UUID.randomUUID().toString().substring(0, 8),
+        String chosen = world.owner() + "/web";
+        String conversation = AgentStub.conversationFor(chosen);
+        String asking = accepted(event(world, "app_mention", "EvS" + UUID.randomUUID().toString().substring(0, 8),
                 SlackWorkspaces.INSTALLER, "<@U0BOT> please fix the flaky test", Map.of()));
-        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        Map<String, Object> row = Database.awaitStatus(asking, WAIT, "PROCESSED", "IGNORED", "DEAD");
         assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
-        assertThat((String) row.get("outcome")).contains("asked in the thread to name one");
-        List<LoggedRequest> questions = slack(world, "chat.postMessage", "owner/repo");
-        assertThat(questions).hasSize(1);
-        assertThat(json(questions.get(0).getBodyAsString()).getString("thread_ts")).isEqualTo(THREAD);
-        assertThat(AgentStub.started(world.repository())).isEmpty();
+        assertThat((String) row.get("outcome")).contains("repository selector");
+        assertThat(await(world, "reactions.add", null)).as("👀 while the repository is asked").hasSize(1);
+
+        // the selector: a reply in the thread with a static select of the user's repositories
+        List<LoggedRequest> selectors = slack(world, "chat.postMessage", "static_select");
+        assertThat(selectors).hasSize(1);
+        var selector = json(selectors.get(0).getBodyAsString());
+        assertThat(selector.getString("thread_ts")).isEqualTo(THREAD);
+        assertThat(selector.containsKey("repositories")).as("the stored list stays with Switchboard").isFalse();
+        var actions = selector.getJsonArray("blocks").getJsonObject(1);
+        String blockId = actions.getString("block_id");
+        var select = actions.getJsonArray("elements").getJsonObject(0);
+        assertThat(select.getString("action_id")).isEqualTo("repository_select");
+        assertThat(select.getJsonArray("options").stream().map(o -> o.asJsonObject().getString("value")))
+                .containsExactly(world.repository(), chosen);
+
+        // someone else's choice does not count: they are told, privately
+        String bob = accepted(interaction(blockActions(world, "U0BOB", blockId, chosen, "1700000010.000001")));
+        Map<String, Object> bobs = Database.awaitStatus(bob, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(bobs.get("status")).as(bobs.toString()).isEqualTo("IGNORED");
+        assertThat((String) bobs.get("outcome")).contains("only the requester's choice counts");
+        List<LoggedRequest> told = slack(world, "chat.postEphemeral", "Only <@" + SlackWorkspaces.INSTALLER + ">");
+        assertThat(told).hasSize(1);
+        assertThat(json(told.get(0).getBodyAsString()).getString("user")).isEqualTo("U0BOB");
+        assertThat(AgentStub.started(chosen)).isEmpty();
+
+        // the requester's choice starts the job on the chosen repository and replaces the selector
+        Sample choice = interaction(blockActions(world, SlackWorkspaces.INSTALLER, blockId, chosen, "1700000011.000001"));
+        String click = accepted(choice);
+        Map<String, Object> clicked = Database.awaitStatus(click, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(clicked.get("status")).as(clicked.toString()).isEqualTo("PROCESSED");
+        assertThat((String) clicked.get("outcome")).contains(conversation).contains(chosen);
+        List<LoggedRequest> started = AgentStub.started(chosen);
+        assertThat(started).hasSize(1);
+        assertThat(json(started.get(0).getBodyAsString()).getString("initial_user_msg"))
+                .contains("please fix the flaky test").contains("Repository: " + chosen);
+        List<LoggedRequest> updates = slack(world, "chat.update", null);
+        assertThat(updates).hasSize(1);
+        var update = json(updates.get(0).getBodyAsString());
+        assertThat(update.getString("ts")).isEqualTo(SELECTOR_TS);
+        assertThat(update.getString("text")).contains("Working on " + chosen);
+        assertThat(updates.get(0).getHeader("Authorization")).isEqualTo("Bearer " + world.team().botToken());
+        assertThat(slack(world, "chat.postMessage", "I'm on it")).hasSize(1);
+
+        // Slack's retry of the same choice is a duplicate; a second click (new action_ts) starts nothing more
+        HttpResponse<String> again = choice.send();
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again.body()).getString("status")).isEqualTo("duplicate");
+        String second = accepted(interaction(blockActions(world, SlackWorkspaces.INSTALLER, blockId, world.repository(),
+                "1700000012.000001")));
+        Database.awaitStatus(second, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        Database.sleep(500);
+        assertThat(AgentStub.started(chosen)).hasSize(1);
+        assertThat(AgentStub.started(world.repository())).as("the first choice stands").isEmpty();
+        assertThat(slack(world, "chat.update", null)).hasSize(1);
+        assertThat(slack(world, "chat.postMessage", "I'm on it")).hasSize(1);
+        assertThat(slack(world, "reactions.add", null)).hasSize(1);
+        assertThat(Database.queryInt("select count(*) from agent_jobs where delivery_id = ?", asking)).isEqualTo(1);
+
+        // the job is the original request's: the summary comes once, in its thread
+        String finished = "{\"conversation_id\":\"" + conversation + "\",\"agent_state\":\"finished\","
+                + "\"message\":\"Chose web and fixed it.\"}";
+        assertThat(AgentStub.push(finished).statusCode()).isEqualTo(202);
+        assertThat(await(world, "chat.postMessage", "Chose web and fixed it")).hasSize(1);
+        Database.sleep(1000);
+        List<LoggedRequest> summaries = slack(world, "chat.postMessage", "Chose web and fixed it");
+        assertThat(summaries).hasSize(1);
+        assertThat(json(summaries.get(0).getBodyAsString()).getString("thread_ts")).isEqualTo(THREAD);
+    }
+
+    @Test
+    void beyondAHundredRepositoriesTheSelectorSearchesAsTheRequesterTypes() {
+        World world = world();
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, 150)
+                .mapToObj(i -> world.owner() + "/service-" + i).toList();
+        STUBS.stubFor(get(urlPathEqualTo("/github-api/user/repos"))
+                .withHeader("Authorization", equalTo("Bearer " + world.gitHubToken())).withQueryParam("page", equalTo("1"))
+                .willReturn(okJson(repositories(names.subList(0, 100))).withHeader("Link",
+                        "<http://127.0.0.1:8089/github-api/user/repos?per_page=100&page=2>; rel=\"next\", "
+                                + "<http://127.0.0.1:8089/github-api/user/repos?per_page=100&page=2>; rel=\"last\"")));
+        STUBS.stubFor(get(urlPathEqualTo("/github-api/user/repos"))
+                .withHeader("Authorization", equalTo("Bearer " + world.gitHubToken())).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(repositories(names.subList(100, 150)))));
+        String asking = accepted(event(world, "app_mention", "EvX" + UUID.randomUUID().toString().substring(0, 8),
+                SlackWorkspaces.INSTALLER, "<@U0BOT> bump the dependencies", Map.of()));
+        assertThat(Database.awaitStatus(asking, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status")).isEqualTo("IGNORED");
+        List<LoggedRequest> selectors = slack(world, "chat.postMessage", "external_select");
+        assertThat(selectors).hasSize(1);
+        var actions = json(selectors.get(0).getBodyAsString()).getJsonArray("blocks").getJsonObject(1);
+        String blockId = actions.getString("block_id");
+        assertThat(actions.getJsonArray("elements").getJsonObject(0).containsKey("options")).isFalse();
+
+        // Slack's options load: answered at once, filtered by what was typed, nothing stored
+        HttpResponse<String> typed = interaction(blockSuggestion(world, SlackWorkspaces.INSTALLER, blockId, "SERVICE-14"))
+                .send();
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        assertThat(json(typed.body()).getJsonArray("options").stream().map(o -> o.asJsonObject().getString("value")))
+                .containsExactly(world.owner() + "/service-14", world.owner() + "/service-140",
+                        world.owner() + "/service-141", world.owner() + "/service-142", world.owner() + "/service-143",
+                        world.owner() + "/service-144", world.owner() + "/service-145", world.owner() + "/service-146",
+                        world.owner() + "/service-147", world.owner() + "/service-148", world.owner() + "/service-149");
+        HttpResponse<String> nothing = interaction(blockSuggestion(world, SlackWorkspaces.INSTALLER, blockId, "")).send();
+        assertThat(json(nothing.body()).getJsonArray("options")).hasSize(100);
+        HttpResponse<String> stranger = interaction(blockSuggestion(world, "U0BOB", blockId, "service")).send();
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(json(stranger.body()).getJsonArray("options")).as("not the requester").isEmpty();
+        assertThat(Database.queryInt("select count(*) from webhook_delivery where event = 'block_suggestion'"))
+                .as("options loads are answered, not stored").isZero();
+        byte[] unsigned = interaction(blockSuggestion(world, SlackWorkspaces.INSTALLER, blockId, "x")).body();
+        assertThat(Server.post("/api/webhooks/slack/interactions",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), unsigned).statusCode()).isEqualTo(403);
+
+        // a repository found by typing is chosen like any other
+        String chosen = world.owner() + "/service-142";
+        String conversation = AgentStub.conversationFor(chosen);
+        String click = accepted(interaction(blockActions(world, SlackWorkspaces.INSTALLER, blockId, chosen,
+                "1700000020.000001")));
+        Map<String, Object> clicked = Database.awaitStatus(click, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat((String) clicked.get("outcome")).as(clicked.toString()).contains(conversation);
+        assertThat(AgentStub.started(chosen)).hasSize(1);
+        assertThat(slack(world, "chat.update", "Working on " + chosen)).hasSize(1);
+    }
+
+    private static String repositories(List<String> names) {
+        return names.stream().map(name -> "{\"full_name\":\"" + name + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    /** An interaction as Slack posts it: a signed form whose {@code payload} is the JSON. */
+    private static Sample interaction(String json) {
+        byte[] body = Sample.utf8("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
+        return new Sample("slack", "/api/webhooks/slack/interactions", null,
+                Signed.slack(body, Signed.now(), "application/x-www-form-urlencoded"), body);
+    }
+
+    /** Slack's {@code block_actions} for a choice in the selector message of the world's thread. */
+    private static String blockActions(World world, String user, String blockId, String value, String actionTs) {
+        return """
+                {"type":"block_actions","user":{"id":"%s","username":"someone","name":"someone","team_id":"%s"},
+                 "api_app_id":"A0APP","token":"x",
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false,
+                              "thread_ts":"%s"},
+                 "trigger_id":"1700000.%s","team":{"id":"%s","domain":"acme"},"enterprise":null,
+                 "is_enterprise_install":false,"channel":{"id":"%s","name":"dev"},
+                 "message":{"type":"message","user":"U0BOT","ts":"%s","thread_ts":"%s","text":"Which repository?"},
+                 "state":{"values":{}},"response_url":"https://hooks.slack.com/actions/%s/1/x",
+                 "actions":[{"type":"static_select","action_id":"repository_select","block_id":"%s",
+                             "selected_option":{"text":{"type":"plain_text","text":"%s","emoji":true},"value":"%s"},
+                             "placeholder":{"type":"plain_text","text":"Choose a repository","emoji":true},
+                             "action_ts":"%s"}]}
+                """.formatted(user, world.team().teamId(), SELECTOR_TS, world.channel(), THREAD, actionTs,
+                world.team().teamId(), world.channel(), SELECTOR_TS, THREAD, world.team().teamId(), blockId, value, value,
+                actionTs);
+    }
+
+    /** Slack's options load ({@code block_suggestion}) for the selector's type-ahead. */
+    private static String blockSuggestion(World world, String user, String blockId, String typed) {
+        return """
+                {"type":"block_suggestion","user":{"id":"%s","username":"someone","name":"someone","team_id":"%s"},
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
+                 "api_app_id":"A0APP","token":"x","action_id":"repository_select","block_id":"%s","value":"%s",
+                 "team":{"id":"%s","domain":"acme"},"enterprise":null,"is_enterprise_install":false,
+                 "channel":{"id":"%s","name":"dev"},
+                 "message":{"type":"message","user":"U0BOT","ts":"%s","text":"Which repository?"}}
+                """.formatted(user, world.team().teamId(), SELECTOR_TS, world.channel(), blockId, typed,
+                world.team().teamId(), world.channel(), SELECTOR_TS);
     }
 }

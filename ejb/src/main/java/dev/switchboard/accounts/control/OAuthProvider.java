@@ -39,7 +39,7 @@ public enum OAuthProvider {
      */
     SLACK("slack", "slack",
             List.of("app_mentions:read", "channels:history", "chat:write", "groups:history", "im:history",
-                    "mpim:history", "users:read"),
+                    "mpim:history", "reactions:write", "users:read"),
             List.of("users:read"), false, ClientAuthentication.HTTP_BASIC, Map.of()),
 
     /**

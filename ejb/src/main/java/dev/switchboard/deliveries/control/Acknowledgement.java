@@ -11,6 +11,10 @@ public sealed interface Acknowledgement {
     record Duplicate(String id) implements Acknowledgement {
     }
 
+    /** A synchronous answer (Slack's options load): 200 with this JSON; nothing stored. */
+    record Answered(String json) implements Acknowledgement {
+    }
+
     /** A handshake (Slack url_verification): 200 with the challenge; nothing stored. */
     record Challenged(String challenge) implements Acknowledgement {
     }

@@ -18,7 +18,8 @@ public class DeliveryMetrics {
 
     void received(Platform platform, Acknowledgement ack, long nanos) {
         String outcome = ack instanceof Acknowledgement.Queued ? "queued"
-                : ack instanceof Acknowledgement.Duplicate ? "duplicate" : "challenge";
+                : ack instanceof Acknowledgement.Duplicate ? "duplicate"
+                : ack instanceof Acknowledgement.Answered ? "answered" : "challenge";
         intake(platform, outcome);
         registry.timer("switchboard_intake_duration", platformTag(platform)).update(Duration.ofNanos(nanos));
     }

@@ -23,6 +23,16 @@ public sealed interface Reception {
         }
     }
 
+    /**
+     * A question to answer at once with this JSON and not store: Slack's options load ({@code block_suggestion}),
+     * which Slack waits 3 s for.
+     */
+    record Answer(String json) implements Reception {
+        public Answer {
+            Objects.requireNonNull(json);
+        }
+    }
+
     /** A handshake to answer at once and not store: Slack's url_verification. */
     record Challenge(String challenge) implements Reception {
         public Challenge {

@@ -83,6 +83,7 @@ public class WebhookReception {
         }
         Acknowledgement ack = reception instanceof Reception.Challenge c
                 ? new Acknowledgement.Challenged(c.challenge())
+                : reception instanceof Reception.Answer a ? new Acknowledgement.Answered(a.json())
                 : store(platform, (Reception.Delivery) reception, request.headers(), now);
         metrics.received(platform, ack, System.nanoTime() - started);
         return ack;

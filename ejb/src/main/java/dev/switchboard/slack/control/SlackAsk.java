@@ -14,12 +14,36 @@ import java.util.Optional;
  * @param threadTs   the thread's parent message (the asking message itself for a new thread)
  * @param inThread   whether the asking message was written inside an existing thread (there is history to read)
  * @param appUserIds the app's bot user ids known from the event (their mentions are not part of the request)
+ * @param chosenRepository the repository the requester chose in the selector, else null (read from the text)
  */
 public record SlackAsk(String team, String channel, String user, String text, String ts, String threadTs,
-                       boolean inThread, List<String> appUserIds) {
+                       boolean inThread, List<String> appUserIds, String chosenRepository) {
 
     public SlackAsk {
         appUserIds = List.copyOf(appUserIds);
+    }
+
+    public SlackAsk(String team, String channel, String user, String text, String ts, String threadTs,
+                    boolean inThread, List<String> appUserIds) {
+        this(team, channel, user, text, ts, threadTs, inThread, appUserIds, null);
+    }
+
+    /** The same request, its repository chosen in the selector. */
+    public SlackAsk choosing(String repository) {
+        return new SlackAsk(team, channel, user, text, ts, threadTs, inThread, appUserIds, repository);
+    }
+
+    /** The accessible repositories this request is about: the one chosen, else those its text names. */
+    public List<String> repositories(List<String> accessible) {
+        if (chosenRepository != null) {
+            return accessible.contains(chosenRepository) ? List.of(chosenRepository) : List.of();
+        }
+        return SlackRepositoryInference.infer(text, accessible);
+    }
+
+    /** The asking message itself, where the 👀 goes. */
+    public SlackMessageRef message() {
+        return new SlackMessageRef(team, channel, ts);
     }
 
     public static Optional<SlackAsk> of(SlackEvent event) {

@@ -49,9 +49,11 @@ public sealed interface SlackEvent {
     /**
      * A click in a message's interactive block; the repository selector sends its choice this way.
      *
-     * @param value the chosen option's value (a select) or the button's value
+     * @param blockId   the block the element is in (the selector's names the asking delivery)
+     * @param value     the chosen option's value (a select) or the button's value
+     * @param messageTs the message holding the element (the selector message)
      */
-    record BlockActions(String team, String user, String channel, String actionId, String value,
+    record BlockActions(String team, String user, String channel, String actionId, String blockId, String value,
                         String messageTs, String threadTs) implements SlackEvent {
     }
 

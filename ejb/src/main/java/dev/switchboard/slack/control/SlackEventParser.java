@@ -99,7 +99,8 @@ public final class SlackEventParser {
                 .orElseThrow(() -> new MalformedEventException(
                         "required field 'actions.0.selected_option.value' is missing"));
         return new BlockActions(string(root, "team.id"), string(root, "user.id"),
-                optionalString(root, "channel.id").orElse(null), string(action, "action_id"), value,
+                optionalString(root, "channel.id").orElse(null), string(action, "action_id"),
+                optionalString(action, "block_id").orElse(null), value,
                 optionalString(root, "container.message_ts").orElse(null),
                 optionalString(root, "container.thread_ts").orElse(null));
     }

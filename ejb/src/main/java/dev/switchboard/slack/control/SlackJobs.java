@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Starts the job a Slack message asked for, once per delivery. The workspace must have the app installed (or
  * be the team-mode workspace of SLACK_BOT_TOKEN); the user needs a linked Switchboard account (else an
  * ephemeral message asks them to connect one; team mode, ALLOW_UNLINKED_USERS, skips that); the text must name
- * exactly one repository they can access (else the thread is asked to name it). Then, as for GitHub: the job
- * row is committed before the agent server is called and the conversation id right after, and every post is a
+ * exactly one repository they can access (else a selector in the thread asks which, and the choice comes back
+ * here through {@link SlackRepositoryChoices}). A 👀 on the asking message says it was seen. Then, as for
+ * GitHub: the job row is committed before the agent server is called and the conversation id right after, and every post is a
  * notice keyed by the delivery or job, so a retried or replayed delivery starts and says nothing twice.
  */
 @Stateless
@@ -67,6 +68,12 @@ public class SlackJobs {
     @Inject
     LinkingSettings linking;
 
+    @Inject
+    SlackRepositorySelections selections;
+
+    @Inject
+    SlackUsers users;
+
     public Outcome start(String deliveryId, SlackAsk ask) {
         Optional<Bot> bot = bots.forTeam(ask.team());
         if (bot.isEmpty()) {
@@ -82,6 +89,8 @@ public class SlackJobs {
             return Outcome.ignored(ask.user() + " has no linked Switchboard account: asked (ephemeral) in "
                     + ask.where() + " to connect one");
         }
+        notices.postOnce(new NoticeDraft(null, Platform.SLACK, SlackNoticePoster.REACTION,
+                "delivery:" + deliveryId + ":eyes", ask.message().toJson().toString(), "eyes"));
         String userId = account.map(LinkedAccount::getUserId).orElse(null);
         Optional<AgentJob> existing = jobs.byDelivery(deliveryId);
         // a job started by an earlier attempt needs no second listing of the user's repositories
@@ -91,16 +100,9 @@ public class SlackJobs {
         if (existing.isPresent()) {
             repository = existing.get().getRepository();
         } else {
-            List<String> matches = SlackRepositoryInference.infer(ask.text(), accessible.names());
+            List<String> matches = ask.repositories(accessible.names());
             if (matches.size() != 1) {
-                notices.postOnce(new NoticeDraft(null, Platform.SLACK, SlackNoticePoster.REPLY,
-                        "delivery:" + deliveryId + ":which-repository", ask.answerTo().toString(),
-                        SlackMessages.nameTheRepository(ask.user(), matches)));
-                return Outcome.ignored(matches.isEmpty()
-                        ? "no repository " + ask.user() + " can access is named in " + ask.where()
-                                + ": asked in the thread to name one"
-                        : "several repositories are named in " + ask.where() + " " + matches
-                                + ": asked in the thread to name one");
+                return selections.offer(deliveryId, ask, matches, accessible.names());
             }
             repository = matches.get(0);
         }
@@ -125,7 +127,8 @@ public class SlackJobs {
                 ? threads.read(bot.authorization(), ask.channel(), ask.threadTs()) : List.of();
         List<String> appUserIds = new ArrayList<>(bot.botUserIds());
         appUserIds.addAll(ask.appUserIds());
-        String prompt = SlackPrompt.build(job.getRepository(), ask.user(), ask.text(), ask.ts(), thread, appUserIds);
+        String prompt = SlackPrompt.build(job.getRepository(), ask.user(),
+                users.displayName(bot.authorization(), ask.user()).orElse(null), ask.text(), ask.ts(), thread, appUserIds);
         String gitProvider = accessible.gitProviders().getOrDefault(job.getRepository(), "github");
         String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
                 job.getRepository(), null, accessible.gitHubAuthorization()), ask.text(),

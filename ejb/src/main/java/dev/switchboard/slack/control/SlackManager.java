@@ -18,6 +18,9 @@ public class SlackManager implements Manager {
     @Inject
     SlackJobs jobs;
 
+    @Inject
+    SlackRepositoryChoices choices;
+
     public SlackManager() {
     }
 
@@ -36,6 +39,9 @@ public class SlackManager implements Manager {
     public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
         SlackEvent parsed = SlackEventParser.parse(event, payload);
         Outcome decision = SlackJobRequests.decide(parsed);
+        if (parsed instanceof SlackEvent.BlockActions choice) {
+            return choices.choose(deliveryId, choice);
+        }
         Optional<SlackAsk> ask = SlackAsk.of(parsed);
         if (!decision.processed() || ask.isEmpty()) {
             return decision;

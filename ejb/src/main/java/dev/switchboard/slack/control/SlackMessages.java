@@ -44,6 +44,11 @@ public final class SlackMessages {
         return text.append("Please mention me again in this thread and name it as `owner/repo`.").toString();
     }
 
+    public static String notYourChoice(String requester) {
+        return "Only " + mention(requester) + " can choose the repository for their request. "
+                + "Mention me yourself to ask for something.";
+    }
+
     public static String couldNotStart(String user) {
         return mention(user) + " I couldn't start working on this: the agent server refused the job. "
                 + "Please try again later or ask an administrator to look at Switchboard's jobs.";

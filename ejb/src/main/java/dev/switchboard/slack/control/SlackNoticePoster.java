@@ -9,17 +9,29 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.logging.Logger;
 
 /**
  * Posts Slack notices with the workspace's bot token through the governed client (retries, rate limits and
  * breaker are its business): a {@code reply} in the job's thread, or an {@code ephemeral} message in that
- * thread that only the asking user sees (the "connect your account" answer, which is nobody else's business).
+ * thread that only the asking user sees (the "connect your account" answer, which is nobody else's business);
+ * the repository {@code selector} (a Block Kit reply), its {@code update} once chosen ({@code chat.update}), and
+ * the 👀 {@code reaction} on the asking message.
  */
 @ApplicationScoped
 public class SlackNoticePoster implements NoticePoster {
 
     public static final String REPLY = "reply";
     public static final String EPHEMERAL = "ephemeral";
+    /** Body: {@link SlackRepositorySelector#message}; target: a {@link SlackTarget}. */
+    public static final String SELECTOR = "selector";
+    /** Body: the new {@code text} and {@code blocks}; target: the {@link SlackMessageRef} replaced. */
+    public static final String UPDATE = "update";
+    /** Body: the emoji name; target: the {@link SlackMessageRef} reacted to. */
+    public static final String REACTION = "reaction";
+    private static final Logger LOG = Logger.getLogger(SlackNoticePoster.class.getName());
+    private static final String ALREADY_REACTED = "already_reacted";
 
     @Inject
     PlatformClients clients;
@@ -34,12 +46,25 @@ public class SlackNoticePoster implements NoticePoster {
 
     @Override
     public String post(JobNotice notice) {
+        if (UPDATE.equals(notice.getKind())) {
+            return update(notice);
+        }
+        if (REACTION.equals(notice.getKind())) {
+            return react(notice);
+        }
         SlackTarget to = SlackTarget.from(notice.getTarget());
         String authorization = tokens.authorization(to.team());
         JsonObject message = Json.createObjectBuilder().add("channel", to.channel()).add("thread_ts", to.threadTs())
                 .add("text", notice.getBody()).add("unfurl_links", false).build();
         if (REPLY.equals(notice.getKind())) {
             try (Response r = clients.slack().postMessage(authorization, message)) {
+                return check("chat.postMessage", r).getString("ts", null);
+            }
+        }
+        if (SELECTOR.equals(notice.getKind())) {
+            JsonObject selector = Json.createObjectBuilder(SlackRepositorySelector.forSlack(json(notice.getBody())))
+                    .add("channel", to.channel()).add("thread_ts", to.threadTs()).add("unfurl_links", false).build();
+            try (Response r = clients.slack().postMessage(authorization, selector)) {
                 return check("chat.postMessage", r).getString("ts", null);
             }
         }
@@ -50,6 +75,40 @@ public class SlackNoticePoster implements NoticePoster {
             }
         }
         throw new IllegalArgumentException("unknown Slack notice kind " + notice.getKind());
+    }
+
+    private String update(JobNotice notice) {
+        SlackMessageRef at = SlackMessageRef.from(notice.getTarget());
+        JsonObject message = Json.createObjectBuilder(json(notice.getBody())).add("channel", at.channel())
+                .add("ts", at.ts()).build();
+        try (Response r = clients.slack().update(tokens.authorization(at.team()), message)) {
+            return check("chat.update", r).getString("ts", null);
+        }
+    }
+
+    private String react(JobNotice notice) {
+        SlackMessageRef at = SlackMessageRef.from(notice.getTarget());
+        JsonObject reaction = Json.createObjectBuilder().add("channel", at.channel()).add("timestamp", at.ts())
+                .add("name", notice.getBody()).build();
+        try (Response r = clients.slack().addReaction(tokens.authorization(at.team()), reaction)) {
+            check("reactions.add", r);
+            return at.ts();
+        } catch (SlackApiException e) {
+            // someone (or an earlier attempt whose answer was lost) already put it there: the reaction is there
+            if (ALREADY_REACTED.equals(e.error())) {
+                return at.ts();
+            }
+            // an app installed before it asked for reactions:write: the thread reply still acknowledges
+            if (e instanceof SlackPermissionException) {
+                LOG.info(() -> "no 👀 on " + at.ts() + " in " + at.channel() + " (" + e.error() + ")");
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
     }
 
     private static JsonObject check(String method, Response response) {

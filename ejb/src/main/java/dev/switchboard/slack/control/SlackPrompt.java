@@ -34,9 +34,16 @@ public final class SlackPrompt {
      */
     public static String build(String repository, String requester, String request, String requestTs,
                                List<Message> earlier, List<String> appUserIds) {
+        return build(repository, requester, null, request, requestTs, earlier, appUserIds);
+    }
+
+    /** @param requesterName how Slack shows the requester ({@code users.info}), or null when unknown */
+    public static String build(String repository, String requester, String requesterName, String request,
+                               String requestTs, List<Message> earlier, List<String> appUserIds) {
         Objects.requireNonNull(requester);
         StringBuilder prompt = new StringBuilder("You were asked for help in a Slack conversation by ")
-                .append(person(requester)).append(".\n");
+                .append(requesterName == null ? person(requester) : requesterName + " (" + person(requester) + ")")
+                .append(".\n");
         if (repository != null) {
             prompt.append("\nRepository: ").append(repository).append('\n');
         }

@@ -11,6 +11,7 @@ import dev.switchboard.deliveries.control.WebhookBodies;
 import dev.switchboard.deliveries.control.WebhookRequest;
 import dev.switchboard.deliveries.entity.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Both Slack endpoints: the Events API (JSON bodies) and interactivity (a form whose {@code payload}
- * field holds the JSON). Both are signed the same way, so one bean serves both paths.
+ * field holds the JSON). Both are signed the same way, so one bean serves both paths. Interactivity's
+ * options load ({@code block_suggestion}, the repository selector's type-ahead) is the one request answered
+ * with content instead of stored: Slack shows what it gets within 3 s.
  */
 @ApplicationScoped
 public class SlackWebhook implements InboundWebhook {
@@ -27,6 +30,11 @@ public class SlackWebhook implements InboundWebhook {
     private static final String SIGNATURE_PREFIX = "v0=";
     /** Slack's documented replay window. */
     private static final long MAX_SKEW_SECONDS = 300;
+
+    private static final String BLOCK_SUGGESTION = "block_suggestion";
+
+    @Inject
+    SlackRepositorySelections selections;
 
     public SlackWebhook() {
     }
@@ -93,12 +101,26 @@ public class SlackWebhook implements InboundWebhook {
         }
     }
 
-    private static Reception interaction(WebhookRequest request, String form) throws MalformedWebhookException {
+    /** Slack's options load for the repository selector's type-ahead: answered now, not stored. */
+    private Reception suggestions(JsonObject payload) throws MalformedWebhookException {
+        String team = string(payload, "team", "id");
+        String user = string(payload, "user", "id");
+        if (team == null || user == null) {
+            throw new MalformedWebhookException("slack block_suggestion has no team.id or user.id");
+        }
+        return new Reception.Answer(selections.suggest(team, user, string(payload, "block_id"),
+                string(payload, "value")).toString());
+    }
+
+    private Reception interaction(WebhookRequest request, String form) throws MalformedWebhookException {
         String json = WebhookBodies.formField(NAME, form, "payload");
         JsonObject payload = WebhookBodies.object(NAME, json);
         String type = string(payload, "type");
         if (type == null) {
             throw new MalformedWebhookException("slack interaction has no type");
+        }
+        if (BLOCK_SUGGESTION.equals(type)) {
+            return suggestions(payload);
         }
         // Interactions carry no id of their own; the contract dedupes them by the raw body's hash.
         String deliveryId = "sha256:" + HmacSha256.sha256Hex(request.body());

@@ -78,7 +78,7 @@ class AuthorizeRequestTest {
                 entry("redirect_uri", "https://switchboard.example.com/api/oauth/slack/callback"),
                 entry("state", STATE),
                 entry("scope", "app_mentions:read,channels:history,chat:write,groups:history,im:history,"
-                        + "mpim:history,users:read"),
+                        + "mpim:history,reactions:write,users:read"),
                 entry("user_scope", "users:read"));
     }
 

@@ -91,6 +91,7 @@ class SlackEventParserTest {
     void readsARepositorySelection() throws Exception {
         assertThat(SlackEventParser.parse("block_actions", event("slack/block_actions.json")))
                 .isEqualTo(new BlockActions("T061EG9R6", "U061F7AUR", "C0LAN2Q65", "repository_select",
+                        "repo_block",
                         "acme/billing", "1710937210.000210", "1710937200.000200"));
     }
 

@@ -21,6 +21,14 @@ class SlackPromptTest {
     }
 
     @Test
+    void theRequesterIsNamedAsSlackShowsThemWhenKnown() {
+        assertThat(SlackPrompt.build(null, "U1", "Mia Jensen", "hi", null, List.of(), APP))
+                .startsWith("You were asked for help in a Slack conversation by Mia Jensen (@U1).");
+        assertThat(SlackPrompt.build(null, "U1", null, "hi", null, List.of(), APP))
+                .startsWith("You were asked for help in a Slack conversation by @U1.");
+    }
+
+    @Test
     void withoutARepositoryNoneIsNamed() {
         assertThat(SlackPrompt.build(null, "U1", "hi", null, List.of(), APP)).doesNotContain("Repository:");
     }

@@ -13,9 +13,12 @@ import dev.switchboard.deliveries.control.MalformedWebhookException;
 import dev.switchboard.deliveries.control.Reception;
 import dev.switchboard.deliveries.control.WebhookRequest;
 import dev.switchboard.deliveries.entity.Platform;
+import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,6 +239,38 @@ class SlackWebhookTest {
             var reception = (Reception.Delivery) webhook.read(request(fixture("slack/block_actions.form")));
 
             assertThat(reception.event()).isEqualTo("block_actions");
+        }
+
+        @Test
+        void answersAnOptionsLoadAtOnceFromTheSelectorWithoutStoringIt() throws Exception {
+            List<String> asked = new ArrayList<>();
+            SlackWebhook answering = new SlackWebhook();
+            answering.selections = new SlackRepositorySelections() {
+                @Override
+                public JsonObject suggest(String team, String user, String blockId, String query) {
+                    asked.add(team + " " + user + " " + blockId + " " + query);
+                    return SlackRepositorySelector.suggestions(List.of("acme/api", "acme/web"), query);
+                }
+            };
+            String suggestion = """
+                    {"type":"block_suggestion","user":{"id":"U0MIA","username":"mia","team_id":"T0ACME"},
+                     "container":{"type":"message","message_ts":"1700000001.000200","channel_id":"C0DEV"},
+                     "api_app_id":"A0APP","token":"x","action_id":"repository_select",
+                     "block_id":"repository-selector:d-1","value":"WE","team":{"id":"T0ACME","domain":"acme"},
+                     "channel":{"id":"C0DEV","name":"dev"}}""";
+            var request = request("payload=" + URLEncoder.encode(suggestion, StandardCharsets.UTF_8),
+                    "Content-Type", "application/x-www-form-urlencoded");
+
+            assertThat(answering.read(request)).isEqualTo(new Reception.Answer(
+                    "{\"options\":[{\"text\":{\"type\":\"plain_text\",\"text\":\"acme/web\"},\"value\":\"acme/web\"}]}"));
+            assertThat(asked).containsExactly("T0ACME U0MIA repository-selector:d-1 WE");
+        }
+
+        @Test
+        void rejectsAnOptionsLoadWithoutUser() {
+            assertMalformed(request("payload=" + URLEncoder.encode(
+                    "{\"type\":\"block_suggestion\",\"team\":{\"id\":\"T0ACME\"},\"value\":\"a\"}",
+                    StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded"), "block_suggestion");
         }
 
         @Test

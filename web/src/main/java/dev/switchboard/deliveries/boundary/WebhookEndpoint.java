@@ -36,6 +36,9 @@ public class WebhookEndpoint {
             return json(Response.Status.OK, Json.createObjectBuilder()
                     .add("id", duplicate.id()).add("status", "duplicate").build().toString());
         }
+        if (ack instanceof Acknowledgement.Answered answered) {
+            return json(Response.Status.OK, answered.json());
+        }
         Acknowledgement.Challenged challenged = (Acknowledgement.Challenged) ack;
         return json(Response.Status.OK, Json.createObjectBuilder()
                 .add("challenge", challenged.challenge()).build().toString());
