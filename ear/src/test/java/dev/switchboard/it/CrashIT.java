@@ -1,9 +1,6 @@
 package dev.switchboard.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +30,7 @@ class CrashIT {
 
     private static final Logger LOG = Logger.getLogger(CrashIT.class.getName());
     private static final int DELIVERIES = 240;
-    private static final String COMMENTS = "/github-api/repos/acme/crash/issues/77/comments";
+    private static final String COMMENTS = ProviderStubs.commentsOn("acme/crash", 77);
     private static final WireMockServer STUBS = ProviderStubs.start();
 
     @Deployment(testable = false)
@@ -43,14 +40,11 @@ class CrashIT {
 
     @Test
     void aHardKillUnderLoadLosesNothingAndDoesNothingTwice() {
-        STUBS.stubFor(get(urlPathEqualTo("/github-api/repos/acme/crash/collaborators/octocat/permission"))
-                .willReturn(okJson("{\"permission\":\"write\",\"role_name\":\"write\"}")));
-        STUBS.stubFor(post(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":77}")));
+        ProviderStubs.octocatMayWrite("acme/crash", 77);
         String run = "it-crash-" + System.nanoTime() + "-";
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < DELIVERIES; i++) {
-            samples.add(mention(run + i));
+            samples.add(Sample.githubMention("acme/crash", 77, run + i));
         }
 
         RedeliveringSender sender = new RedeliveringSender(Duration.ofMinutes(4));
@@ -71,6 +65,8 @@ class CrashIT {
                     .as("rows for " + sample.deliveryId()).isEqualTo(1);
         }
         awaitAllIgnored(run, Duration.ofMinutes(3));
+        LOG.info("crash run: " + STUBS.findAll(getRequestedFor(urlPathEqualTo(COMMENTS))).size()
+                + " comments looked for at GitHub by posts whose outcome the crash left unknown");
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo(COMMENTS))))
                 .as("one connect-your-account comment per delivery, none twice").hasSize(DELIVERIES);
     }
@@ -89,22 +85,5 @@ class CrashIT {
         String statuses = Database.queryString("select string_agg(status || ':' || n, ', ') from (select status,"
                 + " count(*) n from webhook_delivery where delivery_id like ? group by status) s", run + "%");
         throw new AssertionError(done + " of " + DELIVERIES + " deliveries IGNORED after " + timeout + ": " + statuses);
-    }
-
-    /** A mention on acme/crash#77 by octocat, who may write there but has linked no account. */
-    private static Sample mention(String deliveryId) {
-        byte[] body = Sample.utf8("""
-                {"action":"created",
-                 "issue":{"number":77,"title":"Crash test","body":"","state":"open",
-                          "user":{"login":"octocat","id":1,"type":"User"},"labels":[]},
-                 "comment":{"id":%d,"body":"@openhands please look","user":{"login":"octocat","id":1,"type":"User"},
-                            "html_url":"https://github.com/acme/crash/issues/77#issuecomment-1"},
-                 "repository":{"id":77077,"name":"crash","full_name":"acme/crash","private":false,
-                               "owner":{"login":"acme","id":9,"type":"Organization"}},
-                 "sender":{"login":"octocat","id":1,"type":"User"},
-                 "installation":{"id":4242}}
-                """.formatted(Math.abs((long) deliveryId.hashCode())));
-        return new Sample("github", "/api/webhooks/github", deliveryId,
-                Signed.github("issue_comment", deliveryId, body), body);
     }
 }

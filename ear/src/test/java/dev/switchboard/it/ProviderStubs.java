@@ -26,12 +26,31 @@ public final class ProviderStubs {
     public static synchronized WireMockServer start() {
         if (server == null) {
             server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(PORT)
+                    .extensions(new PostedComments(() -> server))
                     .containerThreads(40));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             sampleWorld(server);
         }
         return server;
+    }
+
+    /**
+     * For {@link Sample#githubMention}: octocat may write to the repository, comments on the issue are taken, and
+     * listing them shows those posted ({@link PostedComments}).
+     */
+    public static void octocatMayWrite(String fullName, int number) {
+        start().stubFor(get(urlPathEqualTo(commentsOn(fullName, number)))
+                .willReturn(aResponse().withTransformers(PostedComments.NAME)));
+        start().stubFor(get(urlPathEqualTo("/github-api/repos/" + fullName + "/collaborators/octocat/permission"))
+                .willReturn(okJson("{\"permission\":\"write\",\"role_name\":\"write\"}")));
+        start().stubFor(post(urlPathEqualTo(commentsOn(fullName, number))).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":" + number + "}")));
+    }
+
+    /** Where GitHub takes comments on the issue. */
+    public static String commentsOn(String fullName, int number) {
+        return "/github-api/repos/" + fullName + "/issues/" + number + "/comments";
     }
 
     /**

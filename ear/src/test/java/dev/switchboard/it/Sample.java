@@ -35,6 +35,11 @@ public record Sample(String platform, String path, String deliveryId, Map<String
         return new Sample(platform, path, deliveryId, h, body);
     }
 
+    /** The same request with these headers instead, e.g. signed again at another time. */
+    public Sample withHeaders(Map<String, String> newHeaders) {
+        return new Sample(platform, path, deliveryId, new LinkedHashMap<>(newHeaders), body);
+    }
+
     public Sample withBody(byte[] newBody) {
         return new Sample(platform, path, deliveryId, headers, newBody);
     }
@@ -55,6 +60,28 @@ public record Sample(String platform, String path, String deliveryId, Map<String
                  "sender":{"login":"octocat","id":1,"type":"User"},
                  "installation":{"id":4242,"node_id":"MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg=="}}
                 """.formatted(Math.abs(deliveryId.hashCode()), jsonString(commentBody)));
+        return new Sample("github", "/api/webhooks/github", deliveryId,
+                Signed.github("issue_comment", deliveryId, body), body);
+    }
+
+    /**
+     * "@openhands please look" on issue {@code number} of {@code fullName} by octocat, who may write there (see
+     * {@link ProviderStubs#octocatMayWrite}) but has linked no account: each delivery's one effect is a comment
+     * asking octocat to connect an account.
+     */
+    public static Sample githubMention(String fullName, int number, String deliveryId) {
+        String[] name = fullName.split("/");
+        byte[] body = utf8("""
+                {"action":"created",
+                 "issue":{"number":%d,"title":"Issue %d","body":"","state":"open",
+                          "user":{"login":"octocat","id":1,"type":"User"},"labels":[]},
+                 "comment":{"id":%d,"body":"@openhands please look","user":{"login":"octocat","id":1,"type":"User"}},
+                 "repository":{"id":%d,"name":"%s","full_name":"%s","private":false,
+                               "owner":{"login":"%s","id":9,"type":"Organization"}},
+                 "sender":{"login":"octocat","id":1,"type":"User"},
+                 "installation":{"id":4242}}
+                """.formatted(number, number, Math.abs((long) deliveryId.hashCode()), Math.abs(fullName.hashCode()),
+                name[1], fullName, name[0]));
         return new Sample("github", "/api/webhooks/github", deliveryId,
                 Signed.github("issue_comment", deliveryId, body), body);
     }
