@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class GitHubJobsIT {
 
-    private static final WireMockServer STUBS = ProviderStubs.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final WireMockServer STUBS = ProviderStubs.start();
+    static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AGENT_KEY = "it-agent-key";
 
     @Deployment(testable = false)
@@ -49,7 +49,7 @@ class GitHubJobsIT {
     }
 
     /** One repository in one installation, with its own names so tests never share stubs. */
-    private record Repo(long installation, String owner, String name, long number) {
+    record Repo(long installation, String owner, String name, long number) {
         String fullName() {
             return owner + "/" + name;
         }
@@ -59,7 +59,7 @@ class GitHubJobsIT {
         }
     }
 
-    private static Repo repository() {
+    static Repo repository() {
         long n = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
         Repo repo = new Repo(8_000_000L + n, "acme" + n, "api", 7);
         STUBS.stubFor(post(urlPathEqualTo("/github-api/app/installations/" + repo.installation() + "/access_tokens"))
@@ -92,18 +92,18 @@ class GitHubJobsIT {
         return json.append(']').toString();
     }
 
-    private static void permission(Repo repo, String login, String permission) {
+    static void permission(Repo repo, String login, String permission) {
         STUBS.stubFor(get(urlPathEqualTo(repo.api() + "/collaborators/" + login + "/permission"))
                 .willReturn(okJson("{\"permission\":\"" + permission + "\",\"role_name\":\"" + permission
                         + "\",\"user\":{\"login\":\"" + login + "\"}}")));
     }
 
     /** Links a GitHub account (login, id) to a new Switchboard user through the OAuth flow. */
-    private static void link(String login, long githubId) {
+    static void link(String login, long githubId) {
         GitHubLinks.link("it-jobs-" + UUID.randomUUID(), login, githubId);
     }
 
-    private static String conversation(Repo repo) {
+    static String conversation(Repo repo) {
         String id = "conv" + UUID.randomUUID().toString().replace("-", "");
         STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
@@ -111,7 +111,7 @@ class GitHubJobsIT {
         return id;
     }
 
-    private static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
+    static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
         byte[] body = Sample.utf8("""
                 {"action":"created",
                  "issue":{"number":7,"title":"Flaky test in CI","body":"It fails one run in five.","state":"open",
@@ -127,11 +127,11 @@ class GitHubJobsIT {
                 body);
     }
 
-    private static long commentId(String deliveryId) {
+    static long commentId(String deliveryId) {
         return Math.abs((long) deliveryId.hashCode());
     }
 
-    private static String accepted(Sample sample) {
+    static String accepted(Sample sample) {
         HttpResponse<String> response = sample.send();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response.body()).getString("id");
@@ -141,7 +141,7 @@ class GitHubJobsIT {
         return AgentStub.push(body);
     }
 
-    private static List<LoggedRequest> posted(Repo repo, String path, String containing) {
+    static List<LoggedRequest> posted(Repo repo, String path, String containing) {
         RequestPatternBuilder pattern = postRequestedFor(urlPathEqualTo(repo.api() + path));
         if (containing != null) {
             pattern = pattern.withRequestBody(containing(containing));
@@ -149,7 +149,7 @@ class GitHubJobsIT {
         return STUBS.findAll(pattern);
     }
 
-    private static List<LoggedRequest> await(Repo repo, String path, String containing) {
+    static List<LoggedRequest> await(Repo repo, String path, String containing) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<LoggedRequest> found = posted(repo, path, containing);
