@@ -28,6 +28,12 @@ public class BillingGate {
     @Inject
     LinkingSettings linking;
 
+    @Inject
+    JobRecords jobs;
+
+    @Inject
+    FollowUpRecords followUps;
+
     /**
      * @param userId     the requester's Switchboard user; null for an unlinked team-mode requester
      * @param login      the requester as the platform knows them (GitHub login, GitLab username, Slack user id)
@@ -38,8 +44,8 @@ public class BillingGate {
      */
     public Optional<Outcome> refuse(String deliveryId, Platform platform, String userId, String login,
                                     String noticeKind, String target, String addressee) {
-        if (!required()) {
-            return Optional.empty();
+        if (!required() || jobs.byDelivery(deliveryId).isPresent() || followUps.byDelivery(deliveryId).isPresent()) {
+            return Optional.empty(); // a delivery that got its job (or follow-up) before is not judged again on replay
         }
         String userKey = userKey(platform, userId, login);
         if (customers.findOrCreate(userKey, null).hasPaymentMethod()) {
