@@ -1,8 +1,10 @@
 package dev.switchboard.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.switchboard.it.GitHubJobsIT.STUBS;
 import static dev.switchboard.it.GitHubJobsIT.WAIT;
@@ -133,6 +135,33 @@ class JobLifecycleIT {
         assertThat(posted(repo, "/issues/7/comments", "Fixed the flaky test.")).hasSize(1);
         assertThat(Database.queryInt("select count(*) from job_followups f join agent_jobs j on j.id = f.job_id"
                 + " where j.conversation_id = ? and f.status = 'SENT'", conversation)).isEqualTo(1);
+    }
+
+    @Test
+    void aFollowUpTheAgentServerRefusesIsToldOnceAndOneToAConversationItNoLongerHasStartsANewJob() {
+        Repo repo = repository();
+        Writer dev = linked(repo, "write");
+        String first = conversation(repo);
+        processed(asks(repo, dev, "it-first-" + UUID.randomUUID(), "@openhands please fix the flaky test"), "PROCESSED");
+        String messages = "/agent/api/conversations/" + first + "/message";
+
+        STUBS.stubFor(post(urlPathEqualTo(messages)).willReturn(aResponse().withStatus(500)));
+        String refused = asks(repo, dev, "it-refused-" + UUID.randomUUID(), "@openhands also fix the README");
+        assertThat((String) processed(refused, "PROCESSED").get("outcome")).contains("could not be passed on");
+        assertThat(Server.postEmpty("/api/admin/deliveries/" + refused + "/replay", AdminTokens.admin()).statusCode())
+                .isEqualTo(202);
+        processed(refused, "PROCESSED");
+        Database.sleep(500);
+        assertThat(AgentStub.messages(first)).as("not repeated").hasSize(1);
+        assertThat(posted(repo, "/issues/7/comments", "couldn't pass your message on")).as("told once").hasSize(1);
+
+        STUBS.stubFor(post(urlPathEqualTo(messages)).willReturn(aResponse().withStatus(404)));
+        String second = conversation(repo);
+        String gone = asks(repo, dev, "it-gone-" + UUID.randomUUID(), "@openhands also fix the changelog");
+        assertThat((String) processed(gone, "PROCESSED").get("outcome")).contains(second);
+        assertThat(AgentStub.started(repo.fullName())).hasSize(2);
+        assertThat(AgentStub.started(repo.fullName())).anySatisfy(r -> assertThat(
+                json(r.getBodyAsString()).getString("initial_user_msg")).contains("also fix the changelog"));
     }
 
     @Test

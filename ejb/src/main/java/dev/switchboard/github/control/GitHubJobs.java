@@ -98,7 +98,7 @@ public class GitHubJobs {
                 .orElse(null), login, GitHubNoticePoster.COMMENT, ask.answerTo().toString(), "@" + login)
                 .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.GITHUB, ask.threadKey(), login,
                         ask.request(), ask.answerTo().toString(), GitHubNoticePoster.COMMENT,
-                        MarkdownMessages.couldNotStart(login), (job, key, link) -> acknowledgements(job.getId(), key,
+                        MarkdownMessages.couldNotPassOn(login), (job, key, link) -> acknowledgements(job.getId(), key,
                         ask.answerTo().toString(), MarkdownMessages.onIt(login, link)))));
         if (elsewhere.isPresent()) {
             return elsewhere.get();

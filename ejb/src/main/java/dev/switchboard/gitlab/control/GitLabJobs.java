@@ -121,7 +121,7 @@ public class GitLabJobs {
                 GitLabNoticePoster.REPLY, answerTo.toJson(), "@" + ask.requester())
                 .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.GITLAB, ask.threadKey(), ask.requester(),
                         ask.request(), answerTo.toJson(), GitLabNoticePoster.REPLY,
-                        MarkdownMessages.couldNotStart(ask.requester()), (job, key, link) -> List.of(new NoticeDraft(
+                        MarkdownMessages.couldNotPassOn(ask.requester()), (job, key, link) -> List.of(new NoticeDraft(
                         job.getId(), Platform.GITLAB, GitLabNoticePoster.REPLY, key + ":ack", answerTo.toJson(),
                         MarkdownMessages.onIt(ask.requester(), link))))));
         if (elsewhere.isPresent()) {
