@@ -77,6 +77,13 @@ class JobLifecycleIT {
         return accepted(comment(repo, deliveryId, writer.login(), writer.githubId(), text));
     }
 
+    /** A job the writer asked for and got; returns its conversation. */
+    private static String jobOf(Repo repo, Writer writer, String text) {
+        String conversation = conversation(repo);
+        processed(asks(repo, writer, "it-ask-" + UUID.randomUUID(), text), "PROCESSED");
+        return conversation;
+    }
+
     private static Map<String, Object> processed(String deliveryId, String status) {
         Map<String, Object> row = Database.awaitStatus(deliveryId, WAIT, "PROCESSED", "IGNORED", "DEAD");
         assertThat(row.get("status")).as(row.toString()).isEqualTo(status);
@@ -101,10 +108,8 @@ class JobLifecycleIT {
     void aFollowUpInTheSameIssueGoesToTheSameConversationOnceAndItsResultIsPostedOnce() {
         Repo repo = repository();
         Writer dev = linked(repo, "write");
-        String conversation = conversation(repo);
+        String conversation = jobOf(repo, dev, "@openhands please fix the flaky test");
         AgentStub.takesMessages(conversation);
-
-        processed(asks(repo, dev, "it-first-" + UUID.randomUUID(), "@openhands please fix the flaky test"), "PROCESSED");
         push(conversation, "finished", "Fixed the flaky test.");
         toldOnce(repo, "Fixed the flaky test.");
 
@@ -141,8 +146,7 @@ class JobLifecycleIT {
     void aFollowUpTheAgentServerRefusesIsToldOnceAndOneToAConversationItNoLongerHasStartsANewJob() {
         Repo repo = repository();
         Writer dev = linked(repo, "write");
-        String first = conversation(repo);
-        processed(asks(repo, dev, "it-first-" + UUID.randomUUID(), "@openhands please fix the flaky test"), "PROCESSED");
+        String first = jobOf(repo, dev, "@openhands please fix the flaky test");
         String messages = "/agent/api/conversations/" + first + "/message";
 
         STUBS.stubFor(post(urlPathEqualTo(messages)).willReturn(aResponse().withStatus(500)));
@@ -168,8 +172,7 @@ class JobLifecycleIT {
     void waitingForInputAnErrorAndAStopAreEachToldOnce() {
         Repo repo = repository();
         Writer dev = linked(repo, "admin");
-        String conversation = conversation(repo);
-        processed(asks(repo, dev, "it-states-" + UUID.randomUUID(), "@openhands please fix the login page"), "PROCESSED");
+        String conversation = jobOf(repo, dev, "@openhands please fix the login page");
 
         String waiting = push(conversation, "awaiting_user_input", "Which branch should I use?");
         assertThat(AgentStub.push(waiting).statusCode()).isEqualTo(202);
