@@ -66,7 +66,7 @@ public class FollowUps {
                 case NEW_JOB:
                     return Optional.empty();
                 default:
-                    break; // PENDING: the earlier attempt found the agent server unavailable; it took nothing
+                    break; // PENDING: the agent server was unreachable (it took nothing), or a crash came between
             }
         } else {
             if (jobs.byDelivery(followUp.deliveryId()).isPresent()) {
