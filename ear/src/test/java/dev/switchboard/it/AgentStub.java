@@ -37,6 +37,18 @@ final class AgentStub {
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repository))));
     }
 
+    /** The conversation takes follow-up messages ({@code POST .../message}). */
+    static void takesMessages(String conversationId) {
+        ProviderStubs.start().stubFor(post(urlPathEqualTo("/agent/api/conversations/" + conversationId + "/message"))
+                .willReturn(okJson("{\"success\":true}")));
+    }
+
+    /** The messages the conversation was sent after its start. */
+    static List<LoggedRequest> messages(String conversationId) {
+        return ProviderStubs.start().findAll(postRequestedFor(
+                urlPathEqualTo("/agent/api/conversations/" + conversationId + "/message")));
+    }
+
     static HttpResponse<String> push(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return Server.post("/api/agent/events", Map.of("Content-Type", "application/json",

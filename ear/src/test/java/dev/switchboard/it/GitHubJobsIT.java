@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class GitHubJobsIT {
 
-    private static final WireMockServer STUBS = ProviderStubs.start();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final WireMockServer STUBS = ProviderStubs.start();
+    static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AGENT_KEY = "it-agent-key";
 
     @Deployment(testable = false)
@@ -104,7 +104,7 @@ class GitHubJobsIT {
         GitHubLinks.link("it-jobs-" + UUID.randomUUID(), login, githubId);
     }
 
-    private static String conversation(Repo repo) {
+    static String conversation(Repo repo) {
         String id = "conv" + UUID.randomUUID().toString().replace("-", "");
         STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
@@ -112,7 +112,7 @@ class GitHubJobsIT {
         return id;
     }
 
-    private static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
+    static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
         byte[] body = Sample.utf8("""
                 {"action":"created",
                  "issue":{"number":7,"title":"Flaky test in CI","body":"It fails one run in five.","state":"open",
@@ -128,7 +128,7 @@ class GitHubJobsIT {
                 body);
     }
 
-    private static long commentId(String deliveryId) {
+    static long commentId(String deliveryId) {
         return Math.abs((long) deliveryId.hashCode());
     }
 

@@ -210,6 +210,26 @@ class GitLabJobsIT {
         return Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
     }
 
+    /** A maintainer linked GitLab and let Switchboard install its hook on the project; returns their authorization. */
+    private static String hookInstalledByAMaintainer(Project p) {
+        long ownerId = 6_000_000L + unique();
+        String ownerToken = "gloat-owner" + ownerId;
+        String owner = GitLabLinks.link("owner" + ownerId, ownerToken, "glrt-owner" + ownerId, 7200, ownerId);
+        String auth = "Bearer " + ownerToken;
+        STUBS.stubFor(get(urlPathEqualTo(API + "/projects")).withHeader("Authorization", equalTo(auth))
+                .willReturn(okJson("[{\"id\":" + p.id() + ",\"path_with_namespace\":\"" + p.path() + "\"}]")));
+        STUBS.stubFor(get(urlPathEqualTo(API + "/groups")).withHeader("Authorization", equalTo(auth)).willReturn(okJson("[]")));
+        member(p, ownerId, 40);
+        STUBS.stubFor(get(urlPathEqualTo(p.api() + "/hooks")).willReturn(okJson("[]")));
+        STUBS.stubFor(post(urlPathEqualTo(p.api() + "/hooks")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":991,\"url\":\"" + INTAKE + "\"}")));
+        STUBS.stubFor(get(urlPathEqualTo(p.api() + "/hooks/991")).willReturn(okJson(
+                "{\"id\":991,\"url\":\"" + INTAKE + "\",\"project_id\":" + p.id() + ",\"alert_status\":\"executable\"}")));
+        HttpResponse<String> sync = Server.postEmpty("/api/gitlab/webhooks/sync", owner);
+        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+        return auth;
+    }
+
     @Test
     void aMentionStartsOneConversationRepliesInTheDiscussionAndPostsTheSummaryOnce() {
         Project p = project();
@@ -278,22 +298,7 @@ class GitLabJobsIT {
     @Test
     void anUnknownUserIsAskedOnceToConnectWithTheTokenOfWhoeverInstalledTheHook() {
         Project p = project();
-        // a maintainer linked GitLab and let Switchboard install its hook on the project
-        long ownerId = 6_000_000L + unique();
-        String ownerToken = "gloat-owner" + ownerId;
-        String owner = GitLabLinks.link("owner" + ownerId, ownerToken, "glrt-owner" + ownerId, 7200, ownerId);
-        String auth = "Bearer " + ownerToken;
-        STUBS.stubFor(get(urlPathEqualTo(API + "/projects")).withHeader("Authorization", equalTo(auth))
-                .willReturn(okJson("[{\"id\":" + p.id() + ",\"path_with_namespace\":\"" + p.path() + "\"}]")));
-        STUBS.stubFor(get(urlPathEqualTo(API + "/groups")).withHeader("Authorization", equalTo(auth)).willReturn(okJson("[]")));
-        member(p, ownerId, 40);
-        STUBS.stubFor(get(urlPathEqualTo(p.api() + "/hooks")).willReturn(okJson("[]")));
-        STUBS.stubFor(post(urlPathEqualTo(p.api() + "/hooks")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":991,\"url\":\"" + INTAKE + "\"}")));
-        STUBS.stubFor(get(urlPathEqualTo(p.api() + "/hooks/991")).willReturn(okJson(
-                "{\"id\":991,\"url\":\"" + INTAKE + "\",\"project_id\":" + p.id() + ",\"alert_status\":\"executable\"}")));
-        HttpResponse<String> sync = Server.postEmpty("/api/gitlab/webhooks/sync", owner);
-        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+        String auth = hookInstalledByAMaintainer(p);
 
         long strangerId = 8_000_000L + unique();
         member(p, strangerId, 30);
@@ -330,5 +335,29 @@ class GitLabJobsIT {
                 .contains("u" + gitlabId).contains("access level 20");
         assertThat(replies(p, null)).isEmpty();
         assertThat(conversationsStarted(p)).isEmpty();
+    }
+
+    @Test
+    void inTeamModeAnUnlinkedDeveloperGetsAJobActingWithTheHookOwnersTokenAttributedToTheirUsername() throws Exception {
+        Project p = project();
+        String auth = hookInstalledByAMaintainer(p);
+        long developerId = 8_500_000L + unique();
+        member(p, developerId, 30);
+        long noteId = 7_500_000L + unique();
+        discussion(p, noteId, "@openhands please fix the flaky test");
+        String conversation = conversation(p);
+        try (AutoCloseable team = JobLifecycleIT.setting("allow.unlinked.users", "true", null)) {
+            Map<String, Object> row = settled(accepted(note(p, "it-gl-team-" + UUID.randomUUID(), developerId, noteId,
+                    "@openhands please fix the flaky test")));
+            assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+            assertThat((String) row.get("outcome")).contains(conversation).contains("u" + developerId);
+        }
+        assertThat(conversationsStarted(p)).hasSize(1);
+        assertThat(replies(p, "I'm on it")).hasSize(1).allSatisfy(r -> {
+            assertThat(r.getHeader("Authorization")).as("the hook owner's token").isEqualTo(auth);
+            assertThat(r.getBodyAsString()).contains("@u" + developerId);
+        });
+        assertThat(Database.queryInt("select count(*) from agent_jobs where conversation_id = ? and requester = ?"
+                + " and user_id is null", conversation, "u" + developerId)).isEqualTo(1);
     }
 }

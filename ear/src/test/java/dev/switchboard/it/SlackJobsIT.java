@@ -408,4 +408,39 @@ class SlackJobsIT {
                 """.formatted(user, world.team().teamId(), SELECTOR_TS, world.channel(), blockId, typed,
                 world.team().teamId(), world.channel(), SELECTOR_TS);
     }
+
+    @Test
+    void aReplyInTheThreadByTheRequesterGoesToTheSameConversationOnce() {
+        World world = world();
+        String conversation = AgentStub.conversationFor(world.repository());
+        AgentStub.takesMessages(conversation);
+        String eventId = "EvF" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        String first = accepted(event(world, "app_mention", eventId, SlackWorkspaces.INSTALLER,
+                "<@U0BOT> please fix the flaky test in " + world.repository(), Map.of()));
+        assertThat(Database.awaitStatus(first, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status")).isEqualTo("PROCESSED");
+
+        // a plain reply (no mention) by someone else in the thread is no request
+        String chatter = accepted(event(world, "message", eventId + "O", "U0OTHER", "looks good to me", Map.of()));
+        assertThat(Database.awaitStatus(chatter, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status")).isEqualTo("IGNORED");
+
+        String followUp = accepted(event(world, "message", eventId + "F", SlackWorkspaces.INSTALLER,
+                "also add a regression test", Map.of()));
+        Map<String, Object> row = Database.awaitStatus(followUp, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        assertThat((String) row.get("outcome")).contains("follow-up").contains(conversation);
+        assertThat(AgentStub.messages(conversation)).hasSize(1).allSatisfy(m -> assertThat(
+                json(m.getBodyAsString()).getString("message")).isEqualTo("also add a regression test"));
+        assertThat(AgentStub.started(world.repository())).as("no second conversation").hasSize(1);
+        List<LoggedRequest> acks = slack(world, "chat.postMessage", "I'm on it");
+        assertThat(acks).hasSize(2);
+        assertThat(json(acks.get(1).getBodyAsString()).getString("thread_ts")).isEqualTo(THREAD);
+
+        assertThat(Server.postEmpty("/api/admin/deliveries/" + followUp + "/replay", AdminTokens.admin()).statusCode())
+                .isEqualTo(202);
+        assertThat(Database.awaitStatus(followUp, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status"))
+                .isEqualTo("PROCESSED");
+        Database.sleep(500);
+        assertThat(AgentStub.messages(conversation)).as("sent once").hasSize(1);
+        assertThat(slack(world, "chat.postMessage", "I'm on it")).hasSize(2);
+    }
 }

@@ -5,6 +5,9 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
+import dev.switchboard.jobs.control.BillingGate;
+import dev.switchboard.jobs.control.FollowUp;
+import dev.switchboard.jobs.control.FollowUps;
 import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobRecords;
 import dev.switchboard.jobs.control.JobInstructions;
@@ -21,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -64,6 +68,12 @@ public class GitHubJobs {
     @Inject
     LinkingSettings linking;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    BillingGate billing;
+
     public Outcome start(String deliveryId, GitHubAsk ask) {
         Long installationId = ask.repository().installationId();
         if (installationId == null) {
@@ -85,6 +95,16 @@ public class GitHubJobs {
                             linking.publicUrl().replaceAll("/+$", "") + "/api/oauth/github/authorize")));
             return Outcome.ignored(ask.sender().login() + " has no linked Switchboard account: asked on " + ask.ref()
                     + " to connect one");
+        }
+        String login = ask.sender().login();
+        Optional<Outcome> elsewhere = billing.refuse(deliveryId, Platform.GITHUB, account.map(LinkedAccount::getUserId)
+                .orElse(null), login, GitHubNoticePoster.COMMENT, ask.answerTo().toString(), "@" + login)
+                .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.GITHUB, ask.threadKey(), login,
+                        ask.request(), ask.answerTo().toString(), GitHubNoticePoster.COMMENT,
+                        MarkdownMessages.couldNotPassOn(login), (job, key, link) -> acknowledgements(job.getId(), key,
+                        ask.answerTo().toString(), MarkdownMessages.onIt(login, link)))));
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
         AgentJob job = jobs.open(deliveryId, () -> new AgentJob(deliveryId, Platform.GITHUB, ask.threadKey(),
                 ask.repository().fullName(), ask.sender().login(), account.map(LinkedAccount::getUserId).orElse(null),
@@ -122,11 +142,16 @@ public class GitHubJobs {
     }
 
     private void acknowledge(AgentJob job, GitHubAsk ask) {
-        notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.REACTION,
-                "job:" + job.getId() + ":ack-reaction", job.getAnswerTo(), "eyes"));
-        notices.postOnce(new NoticeDraft(job.getId(), Platform.GITHUB, GitHubNoticePoster.COMMENT,
-                "job:" + job.getId() + ":ack-comment", job.getAnswerTo(),
-                MarkdownMessages.onIt(ask.sender().login(), AgentServer.conversationLink(job.getConversationId()))));
+        acknowledgements(job.getId(), "job:" + job.getId(), job.getAnswerTo(),
+                MarkdownMessages.onIt(ask.sender().login(), AgentServer.conversationLink(job.getConversationId())))
+                .forEach(notices::postOnce);
+    }
+
+    /** 👀 on what asked, and the "on it" comment: for a new job and for a follow-up alike. */
+    private static List<NoticeDraft> acknowledgements(String jobId, String key, String target, String onIt) {
+        return List.of(new NoticeDraft(jobId, Platform.GITHUB, GitHubNoticePoster.REACTION, key + ":ack-reaction", target,
+                "eyes"), new NoticeDraft(jobId, Platform.GITHUB, GitHubNoticePoster.COMMENT, key + ":ack-comment", target,
+                onIt));
     }
 
     private Optional<LinkedAccount> linkedAccount(GitHubAsk ask) {

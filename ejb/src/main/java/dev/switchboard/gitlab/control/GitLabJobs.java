@@ -6,6 +6,9 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
+import dev.switchboard.jobs.control.BillingGate;
+import dev.switchboard.jobs.control.FollowUp;
+import dev.switchboard.jobs.control.FollowUps;
 import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
@@ -20,14 +23,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Starts the job a GitLab event asked for, once per delivery. The requester is the webhook's {@code user.id}
  * mapped through linked accounts (provider {@code gitlab}); their own token acts on GitLab, as in the reference,
- * since GitLab has no bot account per application (team mode, ALLOW_UNLINKED_USERS, acts with GITLAB_TOKEN for
- * requesters without an account). Their access level must be Developer or higher — checked before anything is
+ * since GitLab has no bot account per application (team mode, ALLOW_UNLINKED_USERS, acts for requesters without
+ * an account with the token of whoever installed Switchboard's hook there, else GITLAB_TOKEN, and attributes the job
+ * to their username). Their access level must be Developer or higher — checked before anything is
  * said, so drive-by users get no answer. A member without a linked account is asked, once, to connect one; that
  * reply is made with the token of whoever installed Switchboard's hook there ({@link GitLabHookOwners}), or
  * GITLAB_TOKEN, and without either nobody can be asked. As for GitHub, the job row is committed before the agent
@@ -66,6 +71,12 @@ public class GitLabJobs {
     @Inject
     LinkingSettings linking;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    BillingGate billing;
+
     /** The acknowledgement's key; its notice's posted id is the discussion a label's job answers in. */
     static String ackKey(String jobId) {
         return "job:" + jobId + ":ack";
@@ -80,18 +91,13 @@ public class GitLabJobs {
         Optional<LinkedAccount> account = linkedAccount(gitlabUserId).filter(GitLabJobs::usable);
         boolean teamMode = allowUnlinkedUsers();
         Optional<Acting> acting = account.map(a -> new Acting(a.getUserId()));
-        if (acting.isEmpty() && teamMode) {
-            acting = teamToken();
-            if (acting.isEmpty()) {
-                return Outcome.ignored("job asked by " + ask.requester() + " on " + ask.ref()
-                        + " in team mode, but GITLAB_TOKEN is not set, so Switchboard cannot act on GitLab");
-            }
-        }
         if (acting.isEmpty()) {
+            // team mode acts for the requester, else only asks them to connect: either way with the hook owner's token
             acting = hookOwners.forProject(ask.projectId(), ask.project()).map(Acting::new).or(this::teamToken);
             if (acting.isEmpty()) {
                 return Outcome.ignored(ask.requester() + " has no linked Switchboard account, and no GitLab token is"
-                        + " at hand on " + ask.ref() + " to ask them to connect one");
+                        + " at hand on " + ask.ref() + (teamMode ? " to act with in team mode (no hook owner's token,"
+                        + " no GITLAB_TOKEN)" : " to ask them to connect one"));
             }
         }
         String actingUserId = acting.get().userId();
@@ -110,8 +116,19 @@ public class GitLabJobs {
             return Outcome.ignored(ask.requester() + " has no linked Switchboard account: asked on " + ask.ref()
                     + " to connect one");
         }
+        String requesterId = account.map(LinkedAccount::getUserId).orElse(null);
+        Optional<Outcome> elsewhere = billing.refuse(deliveryId, Platform.GITLAB, requesterId, ask.requester(),
+                GitLabNoticePoster.REPLY, answerTo.toJson(), "@" + ask.requester())
+                .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.GITLAB, ask.threadKey(), ask.requester(),
+                        ask.request(), answerTo.toJson(), GitLabNoticePoster.REPLY,
+                        MarkdownMessages.couldNotPassOn(ask.requester()), (job, key, link) -> List.of(new NoticeDraft(
+                        job.getId(), Platform.GITLAB, GitLabNoticePoster.REPLY, key + ":ack", answerTo.toJson(),
+                        MarkdownMessages.onIt(ask.requester(), link))))));
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         AgentJob job = jobs.open(deliveryId, () -> new AgentJob(deliveryId, Platform.GITLAB, ask.threadKey(),
-                ask.project(), ask.requester(), actingUserId, answerTo.toJson(), Instant.now()));
+                ask.project(), ask.requester(), requesterId, answerTo.toJson(), Instant.now()));
         if (job.getStatus() == JobStatus.STARTING) {
             job = startConversation(job, ask, auth);
         }

@@ -6,6 +6,9 @@ import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jira.control.JiraRepositoryInference.Inference;
 import dev.switchboard.jobs.control.AgentServer;
+import dev.switchboard.jobs.control.BillingGate;
+import dev.switchboard.jobs.control.FollowUp;
+import dev.switchboard.jobs.control.FollowUps;
 import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
@@ -64,6 +67,12 @@ public class JiraJobs {
     @Inject
     LinkingSettings linking;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    BillingGate billing;
+
     public Outcome start(String deliveryId, JiraAsk ask) {
         Optional<JiraConnection> found = sites.forSite(ask.site());
         if (found.isEmpty()) {
@@ -85,6 +94,16 @@ public class JiraJobs {
                     + " to connect one");
         }
         String userId = account.map(LinkedAccount::getUserId).orElse(null);
+        String request = ask.request() == null ? null : JiraText.fromWiki(ask.request());
+        Optional<Outcome> elsewhere = billing.refuse(deliveryId, Platform.JIRA, userId, ask.author().accountId(),
+                COMMENT, target.toJson(), null)
+                .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.JIRA, ask.threadKey(), ask.author().name(),
+                        request, null, COMMENT, JiraMessages.couldNotStart(), (job, key, link) -> List.of(new NoticeDraft(
+                        job.getId(), Platform.JIRA, COMMENT, key + ":ack-comment", target.toJson(),
+                        JiraMessages.onIt(link))))));
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         JiraPrompt.Issue issue;
         try {
             issue = issues.read(jira, target);
@@ -95,7 +114,6 @@ public class JiraJobs {
             }
             throw e;
         }
-        String request = ask.request() == null ? null : JiraText.fromWiki(ask.request());
         List<JiraRepository> defaults = repositories.defaults();
         Inference inference = JiraRepositoryInference.infer(texts(request, issue), repositories.accessible(userId),
                 defaults);

@@ -51,6 +51,29 @@ public class AgentServer {
         return id;
     }
 
+    /**
+     * Gives the conversation a new user message. Like a start, a message sent without an answer is not repeated
+     * (the agent would read it twice); {@link ConversationGoneException} when the server no longer has the
+     * conversation running.
+     */
+    @Retry(retryOn = AgentServerUnavailableException.class, maxRetries = 3, delay = 500, jitter = 200)
+    @CircuitBreaker(failOn = AgentServerUnavailableException.class, requestVolumeThreshold = 10,
+            failureRatio = 0.5, delay = 30_000)
+    public void send(String conversationId, String text) {
+        JsonObject body = Json.createObjectBuilder().add("message", text).build();
+        try (Response response = call(false, () -> api().message(authorization(), conversationId, body))) {
+            int status = response.getStatus();
+            if (status == 404 || status == 409 || status == 410) {
+                throw new ConversationGoneException("the agent server no longer runs conversation " + conversationId
+                        + " (HTTP " + status + ")");
+            }
+            JsonObject answer = read(response, "a message to conversation " + conversationId);
+            if (!answer.getBoolean("success", true)) {
+                throw new AgentServerException("the agent server did not take the message (" + answer + ")");
+            }
+        }
+    }
+
     /** The agent's state and last message; empty while the conversation has not reported a state yet. */
     @Retry(retryOn = AgentServerUnavailableException.class, maxRetries = 3, delay = 500, jitter = 200)
     @CircuitBreaker(failOn = AgentServerUnavailableException.class, requestVolumeThreshold = 10,

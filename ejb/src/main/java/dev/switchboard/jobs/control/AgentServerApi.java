@@ -29,6 +29,15 @@ public interface AgentServerApi {
     @Path("/api/conversations")
     Response createConversation(@HeaderParam("Authorization") String authorization, JsonObject conversation);
 
+    /**
+     * Adds a user message to a running conversation: {@code {"message": "..."}} → {@code {"success": true}}
+     * (OpenHands' {@code POST /api/conversations/{id}/message}; not in the contract's list, see README).
+     */
+    @POST
+    @Path("/api/conversations/{id}/message")
+    Response message(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            JsonObject message);
+
     /** The conversation's metadata; its {@code status} is the runtime's (RUNNING, STOPPED, ...), not the agent's. */
     @GET
     @Path("/api/conversations/{id}")

@@ -14,7 +14,8 @@ import java.util.Optional;
  * the newest {@code agent_state_changed} observation ({@code extras.agent_state}) gives the state; the newest
  * agent {@code finish} action ({@code args.final_thought}) or agent {@code message} action
  * ({@code args.content}) gives the message. Events are ordered by their {@code id}, whatever order the page
- * came in.
+ * came in. A user message newer than the newest state (a follow-up the agent has not answered yet) means
+ * {@link AgentState#RUNNING}: the state before it is the previous turn's, already told.
  */
 public final class ConversationEvents {
 
@@ -26,6 +27,11 @@ public final class ConversationEvents {
         List<JsonObject> events = newestFirst(page);
         AgentState state = null;
         for (JsonObject event : events) {
+            if (isUserMessage(event)) {
+                // a message newer than every state (a follow-up): the states seen belong to the turn before it
+                state = AgentState.RUNNING;
+                break;
+            }
             if ("agent_state_changed".equals(event.getString("observation", null))) {
                 JsonObject extras = object(event, "extras");
                 Optional<AgentState> read = AgentState.fromWire(extras == null ? null : extras.getString("agent_state", null));
@@ -39,6 +45,10 @@ public final class ConversationEvents {
             return Optional.empty();
         }
         return Optional.of(new AgentReport(state, lastAgentMessage(events)));
+    }
+
+    private static boolean isUserMessage(JsonObject event) {
+        return "user".equals(event.getString("source", null)) && "message".equals(event.getString("action", null));
     }
 
     private static String lastAgentMessage(List<JsonObject> newestFirst) {

@@ -64,6 +64,13 @@ public class JobRecords {
         return Optional.ofNullable(em.find(AgentJob.class, jobId));
     }
 
+    /** The newest job the requester asked for in the thread (same issue, PR, MR, ticket, Slack thread). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<AgentJob> latestInThread(String threadKey, String requester) {
+        return em.createNamedQuery(AgentJob.IN_THREAD_BY, AgentJob.class).setParameter("threadKey", threadKey)
+                .setParameter("requester", requester).setMaxResults(1).getResultStream().findFirst();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<AgentJob> byDelivery(String deliveryId) {
         return em.createNamedQuery(AgentJob.BY_DELIVERY, AgentJob.class).setParameter("deliveryId", deliveryId)

@@ -28,6 +28,12 @@ public final class MarkdownMessages {
                 + "Please try again later or ask an administrator to look at Switchboard's jobs.";
     }
 
+    /** A follow-up the agent server would not take (or did not answer): not sent again, so the requester knows. */
+    public static String couldNotPassOn(String requester) {
+        return "@" + requester + " I couldn't pass your message on to the conversation: the agent server did not take"
+                + " it. Please ask again later or ask an administrator to look at Switchboard's jobs.";
+    }
+
     /**
      * What to tell the requester about the job's current agent state (the callback processors' text): the agent's
      * final message and the link when it finished, what it waits for, and — unlike the seed, whose jobs looked

@@ -7,6 +7,7 @@ import dev.switchboard.slack.control.SlackEvent.BlockActions;
 import dev.switchboard.slack.control.SlackEvent.Message;
 import dev.switchboard.slack.control.SlackEvent.Unsupported;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a Slack event asks the agent for a job. In Slack the app mention itself is the
@@ -21,6 +22,14 @@ public final class SlackJobRequests {
     }
 
     public static Outcome decide(SlackEvent event) {
+        return decide(event, reply -> false);
+    }
+
+    /**
+     * @param askedBefore whether the writer of a thread reply has asked for a job in that thread: their reply,
+     *                    even without a mention, is then a request (a follow-up)
+     */
+    public static Outcome decide(SlackEvent event, Predicate<Message> askedBefore) {
         if (event instanceof Unsupported unsupported) {
             return Outcome.ignored(unsupported.reason());
         }
@@ -28,7 +37,7 @@ public final class SlackJobRequests {
             return appMention(mention);
         }
         if (event instanceof Message message) {
-            return message(message);
+            return message(message, askedBefore);
         }
         if (event instanceof BlockActions actions) {
             return Outcome.processed("repository selection " + actions.value() + " by " + actions.user());
@@ -46,7 +55,7 @@ public final class SlackJobRequests {
         return new JobRequest(mention.user(), where, "app mention").toOutcome();
     }
 
-    private static Outcome message(Message message) {
+    private static Outcome message(Message message, Predicate<Message> askedBefore) {
         if (message.botId() != null) {
             return Outcome.ignored("message written by a bot (" + message.botId() + ")");
         }
@@ -58,7 +67,10 @@ public final class SlackJobRequests {
             return Outcome.ignored("handled as app_mention");
         }
         if (message.isThreadReply()) {
-            return Outcome.ignored("no job in thread " + message.threadTs() + " yet");
+            return askedBefore.test(message)
+                    ? new JobRequest(message.user(), "thread " + message.threadTs() + " in channel " + message.channel(),
+                            "reply in a thread with their job").toOutcome()
+                    : Outcome.ignored("no job in thread " + message.threadTs() + " yet");
         }
         if (message.isDirect()) {
             return new JobRequest(message.user(), "direct message channel " + message.channel(), "direct message")

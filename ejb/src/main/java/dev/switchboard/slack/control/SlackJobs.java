@@ -5,6 +5,9 @@ import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.AgentServer;
+import dev.switchboard.jobs.control.BillingGate;
+import dev.switchboard.jobs.control.FollowUp;
+import dev.switchboard.jobs.control.FollowUps;
 import dev.switchboard.jobs.control.ConversationStarts;
 import dev.switchboard.jobs.control.JobInstructions;
 import dev.switchboard.jobs.control.JobRecords;
@@ -74,6 +77,12 @@ public class SlackJobs {
     @Inject
     SlackUsers users;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    BillingGate billing;
+
     public Outcome start(String deliveryId, SlackAsk ask) {
         Optional<Bot> bot = bots.forTeam(ask.team());
         if (bot.isEmpty()) {
@@ -92,6 +101,17 @@ public class SlackJobs {
         notices.postOnce(new NoticeDraft(null, Platform.SLACK, SlackNoticePoster.REACTION,
                 "delivery:" + deliveryId + ":eyes", ask.message().toJson().toString(), "eyes"));
         String userId = account.map(LinkedAccount::getUserId).orElse(null);
+        String target = ask.answerTo().toString();
+        Optional<Outcome> elsewhere = billing.refuse(deliveryId, Platform.SLACK, userId, ask.user(),
+                SlackNoticePoster.EPHEMERAL, target, null)
+                .or(() -> followUps.forward(new FollowUp(deliveryId, Platform.SLACK, ask.threadKey(), ask.user(),
+                        SlackPrompt.plain(ask.text(), appUserIds(bot.get(), ask)), target, SlackNoticePoster.REPLY,
+                        SlackMessages.couldNotStart(ask.user()), (job, key, link) -> List.of(new NoticeDraft(job.getId(),
+                        Platform.SLACK, SlackNoticePoster.REPLY, key + ":ack-reply", target,
+                        SlackMessages.onIt(ask.user(), link))))));
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         Optional<AgentJob> existing = jobs.byDelivery(deliveryId);
         // a job started by an earlier attempt needs no second listing of the user's repositories
         SlackRepositories.Accessible accessible = existing.filter(j -> j.getStatus() != JobStatus.STARTING).isPresent()
@@ -125,16 +145,22 @@ public class SlackJobs {
     private AgentJob startConversation(AgentJob job, SlackAsk ask, Bot bot, SlackRepositories.Accessible accessible) {
         List<SlackPrompt.Message> thread = ask.inThread()
                 ? threads.read(bot.authorization(), ask.channel(), ask.threadTs()) : List.of();
-        List<String> appUserIds = new ArrayList<>(bot.botUserIds());
-        appUserIds.addAll(ask.appUserIds());
         String prompt = SlackPrompt.build(job.getRepository(), ask.user(),
-                users.displayName(bot.authorization(), ask.user()).orElse(null), ask.text(), ask.ts(), thread, appUserIds);
+                users.displayName(bot.authorization(), ask.user()).orElse(null), ask.text(), ask.ts(), thread,
+                appUserIds(bot, ask));
         String gitProvider = accessible.gitProviders().getOrDefault(job.getRepository(), "github");
         String instructions = this.instructions.forJob(new RepositoryAccess(RepositoryPlatform.GITHUB,
                 job.getRepository(), null, accessible.gitHubAuthorization()), ask.text(),
                 SlackPrompt.before(thread, ask.ts()).stream().map(SlackPrompt.Message::text).toList());
         return conversations.start(job, new NewConversation(prompt, job.getRepository(), gitProvider, null,
                 instructions), SlackNoticePoster.REPLY, SlackMessages.couldNotStart(ask.user()));
+    }
+
+    /** The app's own user ids, whose mentions are no part of what was asked. */
+    private static List<String> appUserIds(Bot bot, SlackAsk ask) {
+        List<String> ids = new ArrayList<>(bot.botUserIds());
+        ids.addAll(ask.appUserIds());
+        return ids;
     }
 
     private Optional<LinkedAccount> linkedAccount(SlackAsk ask) {

@@ -4,6 +4,7 @@ import dev.switchboard.deliveries.control.Manager;
 import dev.switchboard.deliveries.control.Outcome;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.events.control.MalformedEventException;
+import dev.switchboard.jobs.control.FollowUps;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -20,6 +21,9 @@ public class SlackManager implements Manager {
 
     @Inject
     SlackRepositoryChoices choices;
+
+    @Inject
+    FollowUps followUps;
 
     public SlackManager() {
     }
@@ -38,7 +42,8 @@ public class SlackManager implements Manager {
     @Override
     public Outcome receive(String deliveryId, String event, String payload) throws MalformedEventException {
         SlackEvent parsed = SlackEventParser.parse(event, payload);
-        Outcome decision = SlackJobRequests.decide(parsed);
+        Outcome decision = SlackJobRequests.decide(parsed, reply -> followUps.hasJobInThread(
+                SlackAsk.threadKey(reply.team(), reply.channel(), reply.threadTs()), reply.user()));
         if (parsed instanceof SlackEvent.BlockActions choice) {
             return choices.choose(deliveryId, choice);
         }

@@ -55,11 +55,34 @@ class AgentStateTest {
                   {"id":3,"source":"agent","observation":"agent_state_changed","extras":{"agent_state":"running"}},
                   {"id":7,"source":"agent","action":"message","args":{"content":"Which branch should I use?"}},
                   {"id":8,"source":"agent","observation":"agent_state_changed","extras":{"agent_state":"awaiting_user_input"}},
-                  {"id":9,"source":"user","action":"message","args":{"content":"hello"}}
+                  {"id":2,"source":"user","action":"message","args":{"content":"hello"}}
                 ]}""");
         AgentReport report = ConversationEvents.report(page).orElseThrow();
         assertThat(report.state()).isEqualTo(AgentState.AWAITING_INPUT);
         assertThat(report.message()).isEqualTo("Which branch should I use?");
+    }
+
+    @Test
+    void aUserMessageNewerThanEveryStateMeansTheAgentIsAtWorkAgain() {
+        JsonObject finishedThenFollowedUp = json("""
+                {"events":[
+                  {"id":12,"source":"user","action":"message","args":{"content":"now also the README"}},
+                  {"id":11,"source":"agent","observation":"agent_state_changed","extras":{"agent_state":"finished"}},
+                  {"id":10,"source":"agent","action":"finish","args":{"final_thought":"Fixed the test."}}
+                ]}""");
+        assertThat(ConversationEvents.report(finishedThenFollowedUp).orElseThrow().state())
+                .as("the old 'finished' was told already; the follow-up is not answered yet").isEqualTo(AgentState.RUNNING);
+
+        JsonObject answered = json("""
+                {"events":[
+                  {"id":14,"source":"agent","observation":"agent_state_changed","extras":{"agent_state":"finished"}},
+                  {"id":13,"source":"agent","action":"finish","args":{"final_thought":"Updated the README too."}},
+                  {"id":12,"source":"user","action":"message","args":{"content":"now also the README"}},
+                  {"id":11,"source":"agent","observation":"agent_state_changed","extras":{"agent_state":"finished"}}
+                ]}""");
+        AgentReport report = ConversationEvents.report(answered).orElseThrow();
+        assertThat(report.state()).isEqualTo(AgentState.FINISHED);
+        assertThat(report.message()).isEqualTo("Updated the README too.");
     }
 
     @Test

@@ -62,6 +62,18 @@ class SlackManagerTest {
     }
 
     @Test
+    void aThreadReplyBySomeoneWhoAskedInThatThreadIsARequest() throws Exception {
+        SlackEvent reply = SlackEventParser.parse("message", event("slack/message.channel.thread_reply.json"));
+        SlackEvent.Message message = (SlackEvent.Message) reply;
+
+        assertThat(SlackJobRequests.decide(reply, m -> m.user().equals(message.user())
+                && m.threadTs().equals("1710937200.000200"))).isEqualTo(Outcome.processed("a job would be requested by "
+                + message.user() + " for thread 1710937200.000200 in channel C0LAN2Q65: reply in a thread with their job"));
+        assertThat(SlackJobRequests.decide(reply, m -> false))
+                .isEqualTo(Outcome.ignored("no job in thread 1710937200.000200 yet"));
+    }
+
+    @Test
     void aChannelMessageWithoutMentionIsIgnored() throws Exception {
         String payload = without(event("slack/message.channel.thread_reply.json"), "/event/thread_ts");
 

@@ -25,6 +25,8 @@ import java.util.UUID;
         query = "select j from AgentJob j where j.conversationId = :conversationId")
 @NamedQuery(name = AgentJob.DUE_FOR_POLL, query = "select j.id from AgentJob j where j.status in :statuses"
         + " and j.conversationId is not null and (j.polledAt is null or j.polledAt < :before) order by j.polledAt")
+@NamedQuery(name = AgentJob.IN_THREAD_BY, query = "select j from AgentJob j where j.threadKey = :threadKey"
+        + " and j.requester = :requester order by j.createdAt desc, j.id")
 @NamedQuery(name = AgentJob.CLAIM_POLL, query = "update AgentJob j set j.polledAt = :now where j.id = :id"
         + " and (j.polledAt is null or j.polledAt < :before)")
 public class AgentJob {
@@ -34,6 +36,7 @@ public class AgentJob {
     public static final String BY_CONVERSATION = "AgentJob.byConversation";
     public static final String DUE_FOR_POLL = "AgentJob.dueForPoll";
     public static final String CLAIM_POLL = "AgentJob.claimPoll";
+    public static final String IN_THREAD_BY = "AgentJob.inThreadBy";
 
     static final int MAX_ERROR = 2000;
 
@@ -172,6 +175,24 @@ public class AgentJob {
         this.stateChanges++;
         this.updatedAt = now;
         return true;
+    }
+
+    /**
+     * The requester followed up and the conversation has their new message: the agent works again, so the job is
+     * active (due for a poll at once) and its next report of any state, even the one it had, is a change. Answers go where
+     * the follow-up was asked.
+     *
+     * @param answerTo the follow-up's place to answer, or null to keep the job's
+     */
+    public void followedUp(String answerTo, Instant now) {
+        this.agentState = "running";
+        this.status = JobStatus.RUNNING;
+        if (answerTo != null) {
+            this.answerTo = answerTo;
+        }
+        this.stateChanges++;
+        this.polledAt = null;
+        this.updatedAt = now;
     }
 
     private static String clip(String text) {
