@@ -91,6 +91,10 @@ set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-t
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 create-jvm-options -Dsun.net.http.retryPost=false
 create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
+# Message-driven beans hold a connection and open REQUIRES_NEW transactions that need a second one: with Payara's
+# default of 32 instances per MDB, two queues' backlog (e.g. after a restart) took all 64 connections and every bean
+# waited for a second one until max-wait expired. With 8 per MDB the beans need at most 32, half the pool.
+set configs.config.server-config.mdb-container.max-pool-size=8
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
 create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
