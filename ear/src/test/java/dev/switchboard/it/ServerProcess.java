@@ -2,10 +2,10 @@ package dev.switchboard.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** The test server's operating-system process, for the tests that crash it the hard way and start it again. */
 public final class ServerProcess {
@@ -29,19 +29,26 @@ public final class ServerProcess {
         Server.asadmin("start-domain", "switchboard-it");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (readiness().orElse(0) == 200) {
+            if (applicationReady()) {
                 return;
             }
             Database.sleep(500);
         }
-        throw new IllegalStateException("the server was not ready " + timeout + " after its restart");
+        String log = ServerLog.all();
+        throw new IllegalStateException("the application was not ready " + timeout + " after the restart; server log"
+                + " tail:\n" + log.substring(Math.max(0, log.length() - 6_000)));
     }
 
-    private static Optional<Integer> readiness() {
+    /**
+     * Payara serves {@code /health/ready} itself and answers 200 with no checks while the application is still being
+     * deployed (or failed to deploy), so only a 200 that carries the application's own database check counts.
+     */
+    private static boolean applicationReady() {
         try {
-            return Optional.of(Server.get("/health/ready", null).statusCode());
+            HttpResponse<String> readiness = Server.get("/health/ready", null);
+            return readiness.statusCode() == 200 && readiness.body().contains("\"database\"");
         } catch (RuntimeException e) {
-            return Optional.empty(); // not listening yet
+            return false; // not listening yet
         }
     }
 
