@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -40,11 +41,13 @@ class OperationsMetricsIT {
         String status = (String) Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD").get("status");
         assertThat(status).isIn("PROCESSED", "IGNORED");
 
-        String after = metrics();
-        assertThat(count(after, "switchboard_processing_duration", "platform=\"github\""))
-                .isEqualTo(count(before, "switchboard_processing_duration", "platform=\"github\"") + 1);
-        assertThat(count(after, "switchboard_delivery_latency", "platform=\"github\"", "status=\"" + status + "\""))
-                .isEqualTo(count(before, "switchboard_delivery_latency", "platform=\"github\"", "status=\"" + status + "\"") + 1);
+        String latency = "status=\"" + status + "\"";
+        double processedBefore = count(before, "switchboard_processing_duration", "platform=\"github\"");
+        double latencyBefore = count(before, "switchboard_delivery_latency", "platform=\"github\"", latency);
+        String after = metricsOnce(text -> count(text, "switchboard_processing_duration", "platform=\"github\"") > processedBefore
+                && count(text, "switchboard_delivery_latency", "platform=\"github\"", latency) > latencyBefore);
+        assertThat(count(after, "switchboard_processing_duration", "platform=\"github\"")).isEqualTo(processedBefore + 1);
+        assertThat(count(after, "switchboard_delivery_latency", "platform=\"github\"", latency)).isEqualTo(latencyBefore + 1);
         assertThat(value(after, "switchboard_queue_depth")).as("measured, not NaN").isGreaterThanOrEqualTo(0);
         assertThat(value(after, "switchboard_queue_oldest_seconds")).as("measured, not NaN").isGreaterThanOrEqualTo(0);
         assertThat(after).contains("switchboard_intake_duration");
@@ -65,9 +68,9 @@ class OperationsMetricsIT {
             Database.awaitStatus(id, WAIT, "DEAD");
         }
         int attempts = Database.queryInt("select attempts from webhook_delivery where id = ?", id);
-        String after = metrics();
-        assertThat(value(after, "switchboard_deliveries_dead_total", "platform=\"github\""))
-                .isEqualTo(value(before, "switchboard_deliveries_dead_total", "platform=\"github\"") + 1);
+        double deadBefore = value(before, "switchboard_deliveries_dead_total", "platform=\"github\"");
+        String after = metricsOnce(text -> value(text, "switchboard_deliveries_dead_total", "platform=\"github\"") > deadBefore);
+        assertThat(value(after, "switchboard_deliveries_dead_total", "platform=\"github\"")).isEqualTo(deadBefore + 1);
         assertThat(value(after, "switchboard_delivery_retries_total", "platform=\"github\""))
                 .isEqualTo(value(before, "switchboard_delivery_retries_total", "platform=\"github\"") + attempts - 1);
         assertThat(value(after, "switchboard_deliveries_dead_total", "platform=\"slack\"")).as("every platform's series exists")
@@ -104,6 +107,20 @@ class OperationsMetricsIT {
             }
             Database.sleep(200);
         }
+    }
+
+    /**
+     * Outcomes are counted after their transaction commits, so the status in the database can be seen a moment
+     * before the figures move: waits (a little) until {@code counted} holds, then returns the text to assert on.
+     */
+    private static String metricsOnce(Predicate<String> counted) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String text = metrics();
+        while (!counted.test(text) && System.nanoTime() < until) {
+            Database.sleep(200);
+            text = metrics();
+        }
+        return text;
     }
 
     private static String metrics() {
