@@ -1,11 +1,10 @@
 package dev.switchboard.accounts.control;
 
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The OAuth figures operators watch, by provider: linking flows started (attempts) and finished with a linked
@@ -16,42 +15,42 @@ import org.eclipse.microprofile.metrics.Tag;
 public class OAuthMetrics {
 
     @Inject
-    MetricRegistry registry;
+    Metrics metrics;
 
     /** Every series exists from deployment on, at 0: a dashboard's rates start from a known value. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         for (OAuthProvider provider : OAuthProvider.values()) {
             for (String name : new String[] {"switchboard_oauth_attempts_total", "switchboard_oauth_successes_total",
                     "switchboard_oauth_failures_total", "switchboard_token_refreshes_total"}) {
-                registry.counter(name, tag(provider));
+                metrics.declareCounter(name, "provider", provider.id());
             }
             for (String reason : new String[] {"relink", "provider"}) {
-                registry.counter("switchboard_token_refresh_failures_total", tag(provider), new Tag("reason", reason));
+                metrics.declareCounter("switchboard_token_refresh_failures_total", "provider", provider.id(), "reason", reason);
             }
         }
     }
 
     void attempt(OAuthProvider provider) {
-        registry.counter("switchboard_oauth_attempts_total", tag(provider)).inc();
+        count("switchboard_oauth_attempts_total", provider);
     }
 
     void linked(OAuthProvider provider) {
-        registry.counter("switchboard_oauth_successes_total", tag(provider)).inc();
+        count("switchboard_oauth_successes_total", provider);
     }
 
     void linkFailed(OAuthProvider provider) {
-        registry.counter("switchboard_oauth_failures_total", tag(provider)).inc();
+        count("switchboard_oauth_failures_total", provider);
     }
 
     void refreshed(OAuthProvider provider) {
-        registry.counter("switchboard_token_refreshes_total", tag(provider)).inc();
+        count("switchboard_token_refreshes_total", provider);
     }
 
     void refreshFailed(OAuthProvider provider, String reason) {
-        registry.counter("switchboard_token_refresh_failures_total", tag(provider), new Tag("reason", reason)).inc();
+        metrics.count("switchboard_token_refresh_failures_total", "provider", provider.id(), "reason", reason);
     }
 
-    private static Tag tag(OAuthProvider provider) {
-        return new Tag("provider", provider.id());
+    private void count(String name, OAuthProvider provider) {
+        metrics.count(name, "provider", provider.id());
     }
 }

@@ -2,26 +2,25 @@ package dev.switchboard.deliveries.control;
 
 import dev.switchboard.deliveries.entity.DeliveryStatus;
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /** The figures operators watch: deliveries by platform and outcome, and how long intake takes. */
 @ApplicationScoped
 public class DeliveryMetrics {
 
     @Inject
-    MetricRegistry registry;
+    Metrics metrics;
 
     void received(Platform platform, Acknowledgement ack, long nanos) {
         String outcome = ack instanceof Acknowledgement.Queued ? "queued"
                 : ack instanceof Acknowledgement.Duplicate ? "duplicate"
                 : ack instanceof Acknowledgement.Answered ? "answered" : "challenge";
         intake(platform, outcome);
-        registry.timer("switchboard_intake_duration", platformTag(platform)).update(Duration.ofNanos(nanos));
+        metrics.time("switchboard_intake_duration", Duration.ofNanos(nanos), "platform", platform.id());
     }
 
     void rejected(Platform platform, WebhookRejection.Reason reason) {
@@ -29,16 +28,10 @@ public class DeliveryMetrics {
     }
 
     void processed(Platform platform, DeliveryStatus status) {
-        registry.counter("switchboard_deliveries_processed_total", platformTag(platform),
-                new Tag("status", status.name())).inc();
+        metrics.count("switchboard_deliveries_processed_total", "platform", platform.id(), "status", status.name());
     }
 
     private void intake(Platform platform, String outcome) {
-        registry.counter("switchboard_deliveries_received_total", platformTag(platform),
-                new Tag("outcome", outcome)).inc();
-    }
-
-    private static Tag platformTag(Platform platform) {
-        return new Tag("platform", platform.id());
+        metrics.count("switchboard_deliveries_received_total", "platform", platform.id(), "outcome", outcome);
     }
 }

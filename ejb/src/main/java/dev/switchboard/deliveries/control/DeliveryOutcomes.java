@@ -3,6 +3,7 @@ package dev.switchboard.deliveries.control;
 import dev.switchboard.deliveries.entity.DeliveryStatus;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.deliveries.entity.WebhookDelivery;
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,8 +15,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What became of each processing attempt, for operators: one log line per outcome (platform, ids, event,
@@ -30,7 +29,7 @@ public class DeliveryOutcomes {
     static final Logger LOG = Logger.getLogger("dev.switchboard.deliveries.outcome");
 
     @Inject
-    MetricRegistry registry;
+    Metrics metrics;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -38,9 +37,8 @@ public class DeliveryOutcomes {
     /** Retries and dead letters exist from deployment on, at 0 per platform: rates start from a known value. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         for (Platform platform : Platform.values()) {
-            Tag tag = new Tag("platform", platform.id());
-            registry.counter("switchboard_deliveries_dead_total", tag);
-            registry.counter("switchboard_delivery_retries_total", tag);
+            metrics.declareCounter("switchboard_deliveries_dead_total", "platform", platform.id());
+            metrics.declareCounter("switchboard_delivery_retries_total", "platform", platform.id());
         }
     }
 
@@ -48,7 +46,7 @@ public class DeliveryOutcomes {
     void settled(WebhookDelivery delivery, long attemptNanos) {
         Outcome outcome = Outcome.of(delivery);
         afterCommit(() -> {
-            registry.timer("switchboard_processing_duration", outcome.platform()).update(Duration.ofNanos(attemptNanos));
+            metrics.time("switchboard_processing_duration", Duration.ofNanos(attemptNanos), "platform", outcome.platformId());
             finished(outcome);
         });
     }
@@ -58,10 +56,10 @@ public class DeliveryOutcomes {
         Outcome outcome = Outcome.of(delivery);
         afterCommit(() -> {
             if (outcome.status() == DeliveryStatus.DEAD) {
-                registry.counter("switchboard_deliveries_dead_total", outcome.platform()).inc();
+                metrics.count("switchboard_deliveries_dead_total", "platform", outcome.platformId());
                 finished(outcome);
             } else {
-                registry.counter("switchboard_delivery_retries_total", outcome.platform()).inc();
+                metrics.count("switchboard_delivery_retries_total", "platform", outcome.platformId());
                 LOG.info(() -> outcome.line(Instant.now()));
             }
         });
@@ -69,8 +67,8 @@ public class DeliveryOutcomes {
 
     private void finished(Outcome outcome) {
         Instant now = Instant.now();
-        registry.timer("switchboard_delivery_latency", outcome.platform(), new Tag("status", outcome.status().name()))
-                .update(outcome.latency(now));
+        metrics.time("switchboard_delivery_latency", outcome.latency(now), "platform", outcome.platformId(),
+                "status", outcome.status().name());
         LOG.info(() -> outcome.line(now));
     }
 
@@ -102,10 +100,6 @@ public class DeliveryOutcomes {
             return new Outcome(d.getPlatform().id(), d.getId(), d.getDeliveryId(),
                     d.getAction() == null ? d.getEvent() : d.getEvent() + "." + d.getAction(), d.getStatus(),
                     d.getAttempts(), d.getReceivedAt());
-        }
-
-        Tag platform() {
-            return new Tag("platform", platformId);
         }
 
         Duration latency(Instant now) {

@@ -1,12 +1,12 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Queue depth as gauges: the number of QUEUED deliveries and the age of the oldest ({@link QueueDepth}),
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class QueueDepthGauges {
 
     @Inject
-    MetricRegistry metrics;
+    Metrics metrics;
 
     @Inject
     QueueDepth depth;
@@ -30,8 +30,8 @@ public class QueueDepthGauges {
     @PostConstruct
     void register() {
         measure();
-        metrics.gauge("switchboard_queue_depth", this, gauges -> gauges.queued);
-        metrics.gauge("switchboard_queue_oldest_seconds", this, gauges -> gauges.oldestSeconds);
+        metrics.gauge("switchboard_queue_depth", () -> queued);
+        metrics.gauge("switchboard_queue_oldest_seconds", () -> oldestSeconds);
     }
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)

@@ -1,6 +1,7 @@
 package dev.switchboard.ratelimits.control;
 
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What this node has seen of each platform's circuit: open from the first call it refused until a call
@@ -25,13 +24,13 @@ public class CircuitStates {
     private final Map<Platform, Instant> openSince = new ConcurrentHashMap<>();
 
     @Inject
-    MetricRegistry metrics;
+    Metrics metrics;
 
     /** Registers, at deployment, a gauge per platform: 1 while its circuit is open. */
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         for (Platform platform : Platform.values()) {
-            metrics.gauge("switchboard_platform_circuit_open", this,
-                    states -> states.openSince(platform).isPresent() ? 1 : 0, new Tag("platform", platform.id()));
+            metrics.gauge("switchboard_platform_circuit_open", () -> openSince(platform).isPresent() ? 1 : 0,
+                    "platform", platform.id());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.ratelimits.control;
 
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.metrics.control.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -14,9 +15,6 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Runs one operation on a platform the way every call must run: held back while a limit stated earlier is
@@ -45,7 +43,7 @@ public class PlatformCalls {
     CircuitStates circuitStates;
 
     @Inject
-    MetricRegistry metrics;
+    Metrics metrics;
 
     private final RandomGenerator random = RandomGenerator.getDefault();
 
@@ -61,7 +59,7 @@ public class PlatformCalls {
             Response response = null;
             ProcessingException error = null;
             Optional<Failure> failure;
-            Timer.Context timing = timer(platform, operation).time();
+            long started = System.nanoTime();
             try {
                 response = throughCircuit(platform, call);
                 circuitStates.passed(platform);
@@ -77,7 +75,8 @@ public class PlatformCalls {
                 circuitStates.refused(platform, Instant.now());
                 throw new PlatformUnavailableException(platform, circuitStates.openDelay(platform));
             } finally {
-                timing.stop();
+                metrics.time("switchboard_platform_call", Duration.ofNanos(System.nanoTime() - started),
+                        "platform", platform.id(), "operation", operation);
             }
             if (failure.isEmpty()) {
                 noteQuota(platform, tokenKey, response);
@@ -186,14 +185,9 @@ public class PlatformCalls {
         return failure.getClass().getSimpleName();
     }
 
-    private Timer timer(Platform platform, String operation) {
-        return metrics.timer("switchboard_platform_call", new Tag("platform", platform.id()),
-                new Tag("operation", operation));
-    }
-
     private void count(Platform platform, String operation, String outcome) {
-        metrics.counter("switchboard_platform_calls_total", new Tag("platform", platform.id()),
-                new Tag("operation", operation), new Tag("outcome", outcome)).inc();
+        metrics.count("switchboard_platform_calls_total", "platform", platform.id(), "operation", operation,
+                "outcome", outcome);
     }
 
     private static void sleep(Duration wait) {
