@@ -1,13 +1,11 @@
 package dev.switchboard.deliveries.control;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
 import jakarta.json.Json;
 import java.time.Duration;
 
@@ -19,14 +17,14 @@ import java.time.Duration;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class DeliveryQueue {
 
+    /** The resource the listener reads from (its {@code destinationLookup}, resolved by the server's adapter). */
     public static final String QUEUE = "jms/switchboard/Deliveries";
+    /** The broker's name of that queue, created by both servers' set-up scripts (see {@code CallbackQueue}). */
+    public static final String PHYSICAL_NAME = "SwitchboardDeliveries";
     public static final int SCHEMA_VERSION = 1;
 
     @Inject
     JMSContext jms;
-
-    @Resource(lookup = QUEUE)
-    Queue queue;
 
     public void nudge(String deliveryId, Duration delay) {
         String body = Json.createObjectBuilder()
@@ -37,6 +35,6 @@ public class DeliveryQueue {
         if (!delay.isZero() && !delay.isNegative()) {
             producer.setDeliveryDelay(delay.toMillis());
         }
-        producer.send(queue, body);
+        producer.send(jms.createQueue(PHYSICAL_NAME), body);
     }
 }

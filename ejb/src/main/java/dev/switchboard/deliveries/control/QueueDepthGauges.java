@@ -2,6 +2,7 @@ package dev.switchboard.deliveries.control;
 
 import dev.switchboard.metrics.control.Metrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -16,6 +17,7 @@ import java.time.Instant;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class QueueDepthGauges {
 
     @Inject

@@ -1,13 +1,11 @@
 package dev.switchboard.jobs.control;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
 import jakarta.json.Json;
 import java.time.Duration;
 
@@ -19,14 +17,17 @@ import java.time.Duration;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class CallbackQueue {
 
+    /** The resource the listener reads from (its {@code destinationLookup}, resolved by the server's adapter). */
     public static final String QUEUE = "jms/switchboard/Callbacks";
+    /**
+     * The broker's name of that queue, which both servers' set-up scripts create: sending by it is plain JMS,
+     * where injecting the resource by its Payara name would not resolve on WildFly.
+     */
+    static final String PHYSICAL_NAME = "SwitchboardCallbacks";
     public static final int SCHEMA_VERSION = 1;
 
     @Inject
     JMSContext jms;
-
-    @Resource(lookup = QUEUE)
-    Queue queue;
 
     /** @param change the job's state-change counter the message is about */
     public void nudge(String jobId, int change, Duration delay) {
@@ -39,6 +40,6 @@ public class CallbackQueue {
         if (!delay.isZero() && !delay.isNegative()) {
             producer.setDeliveryDelay(delay.toMillis());
         }
-        producer.send(queue, body);
+        producer.send(jms.createQueue(PHYSICAL_NAME), body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.admin.boundary;
 
+import dev.switchboard.deliveries.control.DeliveryQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -20,7 +21,7 @@ public class BrokerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createQueue("SwitchboardDeliveries");
+            context.createQueue(DeliveryQueue.PHYSICAL_NAME);
             return HealthCheckResponse.named("broker").up().build();
         } catch (JMSRuntimeException | IllegalStateException e) {
             return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
