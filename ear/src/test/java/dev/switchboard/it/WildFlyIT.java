@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,14 @@ class WildFlyIT {
         work = Files.createDirectories(Path.of("target", "wildfly-it"));
         assertThat(answers(BASE)).as("something already listens at %s: a WildFly left running?", BASE).isFalse();
         recreateDatabase();
+        // a pristine server directory each run: the script's changes and deployments persist in its configuration
+        Path base = work.resolve("standalone");
+        deleteRecursively(base);
+        copyRecursively(home.resolve("standalone"), base);
+        // the script's "module add" writes into the installation itself, not the server directory
+        deleteRecursively(home.resolve("modules/org/postgresql"));
         server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
-                "-Djboss.socket.binding.port-offset=" + OFFSET)
+                "-Djboss.server.base.dir=" + base.toAbsolutePath(), "-Djboss.socket.binding.port-offset=" + OFFSET)
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
         awaitHttp(BASE, Duration.ofSeconds(120));
         cli("--resolve-parameter-values", "--file=" + System.getProperty("wildfly.cli"),
@@ -175,8 +183,9 @@ class WildFlyIT {
     }
 
     private static void cli(String... args) throws Exception {
+        // a generous connection timeout: on a busy machine the server can take longer than the CLI's 5 s to answer
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=" + CONTROLLER));
+                "--controller=" + CONTROLLER, "--timeout=60000"));
         command.addAll(List.of(args));
         Path out = work.resolve("cli.log");
         Process cli = new ProcessBuilder(command).redirectErrorStream(true)
@@ -208,6 +217,25 @@ class WildFlyIT {
             return true;
         } catch (IOException nothingListens) {
             return false;
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
         }
     }
 
