@@ -93,6 +93,35 @@ class OperationsMetricsIT {
         assertThat(after).contains("switchboard_token_refreshes_total").contains("switchboard_token_refresh_failures_total");
     }
 
+    /**
+     * LOG_FORMAT=json (provision.sh --log-format json) is Payara's own JSON formatter: switched on here at runtime
+     * with the same asadmin command, the outcome line is one JSON object with the fields in its message.
+     */
+    @Test
+    void withJsonLogsAnOutcomeIsOneJsonObjectPerLine() {
+        Server.asadmin("set-log-file-format", JSON_FORMATTER);
+        try {
+            // the server applies the new format a moment after the command returns
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String id;
+            String line;
+            do {
+                id = Sample.githubPing("it-json-log-" + UUID.randomUUID()).accepted();
+                Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED");
+                line = outcomeLine(id).strip();
+            } while (!line.startsWith("{") && System.nanoTime() < until);
+            jakarta.json.JsonObject record = json(line);
+            assertThat(record.getString("LoggerName")).isEqualTo("dev.switchboard.deliveries.outcome");
+            assertThat(record.getString("Level")).isEqualTo("INFO");
+            assertThat(record.getString("LogMessage")).contains("delivery outcome platform=github id=" + id)
+                    .contains("event=ping");
+        } finally {
+            Server.asadmin("set-log-file-format", "ulf");
+        }
+    }
+
+    private static final String JSON_FORMATTER = "fish.payara.enterprise.server.logging.JSONLogFormatter";
+
     /** The server writes its log asynchronously: waits a little for the line. */
     private static String outcomeLine(String id) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
