@@ -1,5 +1,6 @@
 package dev.switchboard.jira.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,12 +42,14 @@ public interface JiraApi {
             @QueryParam("orderBy") String orderBy);
 
     /** Adds a comment in wiki markup: {@code {"body": "h2. Done\n* item"}}. */
+    @NonIdempotent
     @POST
     @Path("/rest/api/2/issue/{key}/comment")
     Response addComment(@HeaderParam("Authorization") String authorization, @PathParam("key") String issueKey,
             JsonObject comment);
 
     /** Adds a comment in Atlassian Document Format: {@code {"body": {"version": 1, "type": "doc", ...}}}. */
+    @NonIdempotent
     @POST
     @Path("/rest/api/3/issue/{key}/comment")
     Response addAdfComment(@HeaderParam("Authorization") String authorization, @PathParam("key") String issueKey,

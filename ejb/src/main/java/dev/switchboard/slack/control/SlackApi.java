@@ -1,5 +1,6 @@
 package dev.switchboard.slack.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,12 +32,14 @@ public interface SlackApi {
     String JSON_UTF8 = "application/json; charset=utf-8";
 
     /** Posts a message; a {@code thread_ts} in the body makes it a reply in that thread. */
+    @NonIdempotent
     @POST
     @Path("/chat.postMessage")
     @Consumes(JSON_UTF8)
     Response postMessage(@HeaderParam("Authorization") String authorization, JsonObject message);
 
     /** A message only {@code user} sees, in {@code channel}. */
+    @NonIdempotent
     @POST
     @Path("/chat.postEphemeral")
     @Consumes(JSON_UTF8)
