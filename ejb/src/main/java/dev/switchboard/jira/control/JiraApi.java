@@ -41,6 +41,17 @@ public interface JiraApi {
             @QueryParam("startAt") Integer startAt, @QueryParam("maxResults") Integer maxResults,
             @QueryParam("orderBy") String orderBy);
 
+    /**
+     * The newest comments first ({@code orderBy=-created}) with their entity properties ({@code expand=properties}),
+     * where a notice's {@code switchboard.notice} property is found.
+     */
+    @GET
+    @Path("/rest/api/2/issue/{key}/comment")
+    Response commentsWithProperties(@HeaderParam("Authorization") String authorization,
+            @PathParam("key") String issueKey, @QueryParam("startAt") Integer startAt,
+            @QueryParam("maxResults") Integer maxResults, @QueryParam("orderBy") String orderBy,
+            @QueryParam("expand") String expand);
+
     /** Adds a comment in wiki markup: {@code {"body": "h2. Done\n* item"}}. */
     @NonIdempotent
     @POST

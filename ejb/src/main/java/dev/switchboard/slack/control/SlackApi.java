@@ -68,6 +68,17 @@ public interface SlackApi {
             @QueryParam("channel") String channel, @QueryParam("ts") String threadTs, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
+    /**
+     * A thread's messages from {@code oldest} on, with the metadata apps put on their messages
+     * ({@code include_all_metadata}).
+     */
+    @GET
+    @Path("/conversations.replies")
+    Response conversationRepliesWithMetadata(@HeaderParam("Authorization") String authorization,
+            @QueryParam("channel") String channel, @QueryParam("ts") String threadTs, @QueryParam("oldest") String oldest,
+            @QueryParam("include_all_metadata") Boolean includeAllMetadata, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
     /** Who the token is (bot user id, team), and whether it still works. */
     @GET
     @Path("/auth.test")
