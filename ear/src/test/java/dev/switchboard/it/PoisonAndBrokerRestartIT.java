@@ -52,7 +52,6 @@ class PoisonAndBrokerRestartIT {
         for (String id : good) {
             Map<String, Object> row = Database.awaitStatus(id, WAIT, "IGNORED", "PROCESSED", "DEAD");
             assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
-            assertThat(row.get("attempts")).as("processed at the first attempt").isEqualTo(1);
         }
         for (String id : poison) {
             Map<String, Object> row = Database.awaitStatus(id, WAIT, "DEAD", "IGNORED", "PROCESSED");
