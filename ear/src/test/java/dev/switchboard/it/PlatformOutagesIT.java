@@ -99,7 +99,9 @@ class PlatformOutagesIT {
         HttpResponse<String> r = verify(id);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
         assertThat(WebhookIntakeIT.json(r.body()).getString("error")).isNotBlank();
-        assertThat(reads(token)).isEqualTo(4);
+        // the call and GitHub's three retries; the JDK's HTTP connection repeats a failed GET once on its own, so each
+        // of them may reach the stub twice (a POST it never repeats: aCommentWhoseAnswerIsLostIsNotPostedAgain)
+        assertThat(reads(token)).isBetween(4, 8);
     }
 
     /**
