@@ -222,6 +222,25 @@ class AccountLinkingIT {
         assertThat(Server.get("/api/oauth/github/authorize?redirect=%2F%2Fevil.example", bearer).statusCode()).isEqualTo(400);
     }
 
+    /**
+     * Login CSRF: a state started by user A and completed in user B's browser (B's own flow cookie) is refused, so A
+     * cannot get their provider account linked to B, nor B to A's.
+     */
+    @Test
+    void aStateStartedByOneUserCannotBeCompletedByAnother() {
+        String a = AdminTokens.user("it-csrf-a-" + UUID.randomUUID());
+        String b = AdminTokens.user("it-csrf-b-" + UUID.randomUUID());
+        int linked = Database.queryInt("select count(*) from linked_account");
+        OAuthFlow started = OAuthFlow.start("github", a);
+        OAuthFlow other = OAuthFlow.start("github", b);
+        HttpResponse<String> crossed = started.callbackWith("code=csrf-code&state=" + started.state(), other.cookie());
+        assertThat(crossed.statusCode()).as(crossed.body()).isEqualTo(400);
+        assertThat(json(crossed.body()).getString("error")).contains("another user");
+        HttpResponse<String> reversed = other.callbackWith("code=csrf-code&state=" + other.state(), started.cookie());
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(400);
+        assertThat(Database.queryInt("select count(*) from linked_account")).as("nothing linked").isEqualTo(linked);
+    }
+
     @Test
     void anAllowedRedirectIsFollowedAfterLinking() {
         String user = "it-redirect-" + UUID.randomUUID();

@@ -40,6 +40,119 @@ class AdminApiIT {
         assertThat(json(Server.get("/api/admin/deliveries", null).body()).getString("error")).isNotBlank();
     }
 
+    /**
+     * Every admin operation (each {@code @RolesAllowed(ADMIN)} resource method under {@code /api/admin}), with the
+     * method it is served by. Ids need not exist: the token is checked before anything is looked up.
+     */
+    private static final List<String[]> ADMIN_OPERATIONS = List.of(
+            new String[] {"GET", "/api/admin/deliveries"},
+            new String[] {"GET", "/api/admin/deliveries/x"},
+            new String[] {"POST", "/api/admin/deliveries/x/replay"},
+            new String[] {"POST", "/api/admin/deliveries/replay"},
+            new String[] {"GET", "/api/admin/integrations"},
+            new String[] {"GET", "/api/admin/summary"},
+            new String[] {"GET", "/api/admin/jobs"},
+            new String[] {"GET", "/api/admin/jobs/x"},
+            new String[] {"POST", "/api/admin/jobs/notices/x/replay"},
+            new String[] {"GET", "/api/admin/jira/workspaces"},
+            new String[] {"GET", "/api/admin/jira/workspaces/x"},
+            new String[] {"POST", "/api/admin/jira/workspaces"},
+            new String[] {"PUT", "/api/admin/jira/workspaces/x/service-account"},
+            new String[] {"DELETE", "/api/admin/jira/workspaces/x"},
+            new String[] {"POST", "/api/admin/jira/workspaces/x/verify"},
+            new String[] {"POST", "/api/admin/billing/customers/github:octocat"},
+            new String[] {"GET", "/api/admin/slack/teams"},
+            new String[] {"POST", "/api/admin/slack/teams/T0NONE/verify"},
+            new String[] {"GET", "/api/admin/github/installations"},
+            new String[] {"POST", "/api/admin/github/installations/1/verify"},
+            new String[] {"POST", "/api/admin/tokens/reencrypt"});
+
+    private static HttpResponse<String> call(String[] operation, String bearer, String cookie) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(Server.BASE.resolve(operation[1]))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(operation[0], operation[0].equals("GET") || operation[0].equals("DELETE")
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return Server.send(request.build());
+    }
+
+    /** No token, a tampered signature, a key of its own, alg none, expired, a foreign issuer: 401 on every operation. */
+    @Test
+    void everyAdminOperationRejectsEveryBadTokenWith401AndANonAdminWith403() {
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("no token", null);
+        bad.put("not a JWT", "not-a-jwt");
+        bad.put("tampered signature", AdminTokens.admin() + "x");
+        bad.put("signed with another key", AdminTokens.foreignKeyAdmin());
+        bad.put("alg none", AdminTokens.unsignedAdmin());
+        bad.put("expired", AdminTokens.token(AdminTokens.ISSUER, List.of("admin"), Instant.now().minusSeconds(600)));
+        bad.put("foreign issuer", AdminTokens.token("https://evil.example.com", List.of("admin"),
+                Instant.now().plusSeconds(600)));
+        String user = AdminTokens.user("it-not-admin");
+        int workspaces = Database.queryInt("select count(*) from jira_workspace");
+        int tried = 0;
+        for (String[] operation : ADMIN_OPERATIONS) {
+            String what = operation[0] + " " + operation[1];
+            for (var token : bad.entrySet()) {
+                HttpResponse<String> response = call(operation, token.getValue(), null);
+                assertThat(response.statusCode()).as(what + " with " + token.getKey()).isEqualTo(401);
+                assertThat(json(response.body()).getString("error")).as(what).isNotBlank();
+                tried++;
+            }
+            HttpResponse<String> forbidden = call(operation, user, null);
+            assertThat(forbidden.statusCode()).as(what + " as a non-admin").isEqualTo(403);
+            assertThat(json(forbidden.body()).getString("error")).as(what).isNotBlank();
+        }
+        assertThat(tried).isEqualTo(ADMIN_OPERATIONS.size() * bad.size());
+        assertThat(Database.queryInt("select count(*) from jira_workspace")).as("nothing created").isEqualTo(workspaces);
+    }
+
+    /**
+     * CSRF: the API reads credentials from the Authorization header only, which a browser never adds to a cross-site
+     * request; the cookies it would add (a session, a token in a cookie) count for nothing.
+     */
+    @Test
+    void cookiesAloneAreNoCredentials() {
+        String cookie = "JSESSIONID=abc; token=" + AdminTokens.admin() + "; Authorization=Bearer%20" + AdminTokens.admin();
+        for (String[] operation : ADMIN_OPERATIONS) {
+            HttpResponse<String> response = call(operation, null, cookie);
+            assertThat(response.statusCode()).as(operation[0] + " " + operation[1]).isEqualTo(401);
+        }
+        HttpResponse<String> me = Server.send(java.net.http.HttpRequest.newBuilder(Server.BASE.resolve("/api/me"))
+                .header("Cookie", cookie).GET().build());
+        assertThat(me.statusCode()).as("the signed-in user's API too").isEqualTo(401);
+        assertThat(me.headers().firstValue("Set-Cookie")).as("and no session is handed out").isEmpty();
+    }
+
+    /** Errors the container answers itself, outside JAX-RS, are JSON too: status plus {"error": ...}. */
+    @Test
+    void aWrongMethodOrAnUnknownPathIsAJsonError() {
+        String admin = AdminTokens.admin();
+        List<String[]> cases = List.of(
+                new String[] {"GET", "/no-such-page", "404"},
+                new String[] {"GET", "/console/no-such-file.js", "404"},
+                // the container's file servlet refuses writes to its read-only files with 403
+                new String[] {"PUT", "/console/index.html", "403"},
+                new String[] {"DELETE", "/console/index.html", "403"},
+                new String[] {"GET", "/api/no-such-resource", "404"},
+                new String[] {"PUT", "/api/admin/summary", "405"},
+                new String[] {"DELETE", "/api/admin/deliveries", "405"},
+                new String[] {"PATCH", "/api/webhooks/github", "405"});
+        for (String[] c : cases) {
+            HttpResponse<String> response = call(new String[] {c[0], c[1]}, admin, null);
+            String what = c[0] + " " + c[1];
+            assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(Integer.parseInt(c[2]));
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
+            assertThat(json(response.body()).getString("error")).as(what).isNotBlank();
+        }
+    }
+
     @Test
     void aTokenWithoutTheAdminGroupIs403() {
         String user = AdminTokens.token(AdminTokens.ISSUER, List.of("user"), Instant.now().plusSeconds(600));

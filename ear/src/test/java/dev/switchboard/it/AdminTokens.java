@@ -63,6 +63,34 @@ public final class AdminTokens {
         }
     }
 
+    /** An admin token signed with a key pair of its own, not the one Switchboard trusts. */
+    public static String foreignKeyAdmin() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                    adminClaims());
+            jwt.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An admin token that says it needs no signature ({@code alg: none}), with none. */
+    public static String unsignedAdmin() {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + url.encodeToString(adminClaims().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + ".";
+    }
+
+    private static JWTClaimsSet adminClaims() {
+        return new JWTClaimsSet.Builder().issuer(ISSUER).subject("it-operator").claim("upn", "it-operator")
+                .claim("groups", List.of("admin")).jwtID(UUID.randomUUID().toString()).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+    }
+
     /** openssl genpkey writes PKCS#8 PEM, which the JDK reads once the armour is off. */
     private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -360,4 +360,39 @@ class GitLabJobsIT {
         assertThat(Database.queryInt("select count(*) from agent_jobs where conversation_id = ? and requester = ?"
                 + " and user_id is null", conversation, "u" + developerId)).isEqualTo(1);
     }
+
+    /**
+     * A crash between a reply's post and its record leaves the notice "sending": the next attempt looks for the
+     * notice's marker in the discussion on GitLab first, and posts only when it is not there.
+     */
+    @Test
+    void aReplyWhoseOutcomeACrashLostIsLookedForOnGitLabBeforeItIsPostedAgain() {
+        Project p = project();
+        hookInstalledByAMaintainer(p);
+        long strangerId = 8_200_000L + unique();
+        member(p, strangerId, 30);
+        String found = accepted(note(p, "it-gl-lost-" + UUID.randomUUID(), strangerId, 7_000_000L + unique(),
+                "@openhands do something"));
+        String missing = accepted(note(p, "it-gl-lost-" + UUID.randomUUID(), strangerId, 7_000_000L + unique(),
+                "@openhands do something else"));
+        assertThat(settled(found).get("status")).isEqualTo("IGNORED");
+        assertThat(settled(missing).get("status")).isEqualTo("IGNORED");
+        assertThat(replies(p, "/api/oauth/gitlab/authorize")).hasSize(2);
+
+        String foundNotice = CrashWindow.lostOutcome(found);
+        String missingNotice = CrashWindow.lostOutcome(missing);
+        STUBS.stubFor(get(urlPathEqualTo(p.issue() + "/discussions/" + p.discussion())).willReturn(okJson(
+                Json.createObjectBuilder().add("id", p.discussion()).add("individual_note", false).add("notes",
+                        Json.createArrayBuilder().add(note(1, "someone", "@openhands do something", false))
+                                .add(note(2, "maintainer", "Please connect your account.\n\n<!-- switchboard:notice:"
+                                        + foundNotice + " -->\n\n" + MARK, false))).build().toString())));
+        CrashWindow.replay(List.of(found, missing), foundNotice, missingNotice);
+        assertThat(Database.queryString("select posted_id from job_notices where id = ?", foundNotice))
+                .as("the discussion the reply was found in").isEqualTo(p.discussion());
+        assertThat(STUBS.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(p.issue() + "/discussions/" + p.discussion())))).as("GitLab asked once per uncertain notice")
+                .hasSize(2);
+        assertThat(replies(p, "/api/oauth/gitlab/authorize")).as("posted again only where GitLab did not have it")
+                .hasSize(3).filteredOn(r -> r.getBodyAsString().contains(missingNotice)).hasSize(2);
+    }
 }

@@ -195,6 +195,75 @@ class HostileInputIT {
         assertThat(TRIED.get()).as("inputs tried so far").isPositive();
     }
 
+    /** Query values built to hurt: control characters, overlong, encoded traversal, broken percent-encoding, huge numbers. */
+    private static final List<String> HOSTILE_VALUES = List.of("%00", "%01", "%1b%5b31m", "%7f", "%0d%0aX-Injected:%20yes",
+            "%0a", "x".repeat(201), "y".repeat(3_000), "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2f", "%252e%252e%252f",
+            "%zz", "%", "%E0%A4%A", "%C0%AF", "%ED%A0%80", "%FF%FE", "99999999999999999999999999", "-1",
+            "-9223372036854775809", "1e309", "NaN", "0x7fffffff", "%2B1000000000-01-01T00:00:00Z",
+            "%F0%9F%92%A9", "%27%20OR%201%3D1--", "%7B%22%24gt%22%3A%22%22%7D", "%3Cscript%3E",
+            // cursors: garbage base64, a year no database stores, an id with a control character
+            "QUFBQQ", "KzEwMDAwMDAwMDAtMDEtMDFUMDA6MDA6MDBafHg", "MjAyNi0wMS0wMVQwMDowMDowMFp8eAF5");
+
+    /** Whether a value should be refused whatever the parameter: what no valid filter, state or code contains. */
+    private static boolean alwaysBad(String value) {
+        if (value.matches("(?i)(%0[9ad]|%20)+")) {
+            return false; // only whitespace: the parameter counts as absent
+        }
+        return value.length() > 200 || value.matches("(?i).*%(0[0-9a-f]|1[0-9a-f]|7f).*");
+    }
+
+    /**
+     * The query strings of the admin and OAuth endpoints: every hostile value in every parameter. Each answer is a JSON
+     * 2xx/3xx for a harmless value or a JSON 4xx, never a 5xx; values no valid request carries (control characters,
+     * over 200 characters) are refused; the HTTP layer alone may refuse a broken URI with its bare 400. Nothing is
+     * stored, nobody is linked, and the server stays ready.
+     */
+    @Test
+    void hostileQueryStringsOfTheAdminAndOAuthEndpointsAreRefusedOrHarmless() throws IOException {
+        String admin = AdminTokens.admin();
+        String user = AdminTokens.user("it-hostile-query");
+        int linked = Database.queryInt("select count(*) from linked_account");
+        int deliveries = Database.queryInt("select count(*) from webhook_delivery");
+        Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+        for (String param : List.of("platform", "status", "event", "from", "to", "limit", "cursor")) {
+            endpoints.put("/api/admin/deliveries?" + param + "=", admin);
+        }
+        endpoints.put("/api/admin/jobs?limit=", admin);
+        endpoints.put("/api/oauth/github/authorize?redirect=", user);
+        for (String param : List.of("code", "state", "error", "error_description")) {
+            String rest = param.equals("state") ? "code=c&state=" : "state=made-up&" + (param.equals("code") ? "" : "code=c&")
+                    + param + "=";
+            endpoints.put("/api/oauth/github/callback?" + rest, null);
+        }
+        List<String> wrong = new ArrayList<>();
+        for (var endpoint : endpoints.entrySet()) {
+            for (String value : HOSTILE_VALUES) {
+                TRIED.incrementAndGet();
+                String target = endpoint.getKey() + value;
+                String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+                        + (endpoint.getValue() == null ? "" : "Authorization: Bearer " + endpoint.getValue() + "\r\n")
+                        + "Connection: close\r\n\r\n", new byte[0], Duration.ofSeconds(15));
+                int status = answer.startsWith("HTTP/1.1 ") ? Integer.parseInt(answer.substring(9, 12)) : -1;
+                int split = answer.indexOf("\r\n\r\n");
+                String head = split < 0 ? answer : answer.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+                boolean json = head.contains("content-type: application/json");
+                boolean bareFromHttpLayer = status == 400 && !json && (value.contains("%00") || value.startsWith("%")
+                        && !value.matches("(%[0-9A-Fa-f]{2})+.*"));
+                boolean redirected = status == 302 && endpoint.getKey().contains("/authorize");
+                boolean ok = bareFromHttpLayer || json && (status >= 400 && status < 500 || status == 200 && !alwaysBad(value))
+                        || redirected && !alwaysBad(value) || head.contains("x-injected");
+                if (!ok || head.contains("x-injected")) {
+                    wrong.add(clip(target) + " → " + clip(answer.replace("\r\n", " | ")));
+                }
+            }
+        }
+        assertThat(wrong).as("query strings not refused with a JSON 4xx (or answered harmlessly)").isEmpty();
+        assertThat(Database.queryInt("select count(*) from linked_account")).as("nobody linked").isEqualTo(linked);
+        assertThat(Database.queryInt("select count(*) from webhook_delivery")).as("nothing stored").isEqualTo(deliveries);
+        assertThat(Server.get("/health/ready", null).statusCode()).as("readiness after the hostile queries").isEqualTo(200);
+        LOG.info("hostile query strings tried: " + endpoints.size() * HOSTILE_VALUES.size());
+    }
+
     private static void assertNoAcknowledgement(String answer) {
         TRIED.incrementAndGet();
         assertThat(answer).as("the raw answer").doesNotStartWith("HTTP/1.1 202").doesNotStartWith("HTTP/1.1 200")

@@ -281,4 +281,36 @@ class JiraJobsIT {
         assertThat(commented(site, "which repository")).as("asked once").hasSize(1);
         assertThat(conversations(site)).isEmpty();
     }
+
+    /**
+     * A crash between a comment's post and its record leaves the notice "sending": the next attempt looks for the
+     * comment carrying the notice's property on Jira first, and posts only when it is not there.
+     */
+    @Test
+    void aCommentWhoseOutcomeACrashLostIsLookedForOnJiraBeforeItIsPostedAgain() {
+        Site site = site();
+        String found = accepted(comment(site, "712020:" + UUID.randomUUID(), "@openhands fix this in acme/api"));
+        String missing = accepted(comment(site, "712020:" + UUID.randomUUID(), "@openhands fix that in acme/api"));
+        Database.awaitStatus(found, WAIT, "IGNORED");
+        Database.awaitStatus(missing, WAIT, "IGNORED");
+        assertThat(commented(site, "/api/oauth/jira/authorize")).hasSize(2).allSatisfy(r -> assertThat(
+                json(r.getBodyAsString()).getJsonArray("properties").getJsonObject(0).getString("key"))
+                .isEqualTo("switchboard.notice"));
+
+        String foundNotice = CrashWindow.lostOutcome(found);
+        String missingNotice = CrashWindow.lostOutcome(missing);
+        String lookup = site.api() + "/2/issue/" + site.issueKey() + "/comment";
+        STUBS.stubFor(get(urlPathEqualTo(lookup)).withQueryParam("expand", equalTo("properties"))
+                .willReturn(okJson("{\"startAt\":0,\"maxResults\":100,\"total\":2,\"comments\":["
+                        + "{\"id\":\"30001\",\"body\":\"Please connect your account.\",\"properties\":[{\"key\":"
+                        + "\"switchboard.notice\",\"value\":{\"id\":\"" + foundNotice + "\"}}]},"
+                        + "{\"id\":\"1\",\"body\":\"the request itself\",\"properties\":[]}]}")));
+        CrashWindow.replay(List.of(found, missing), foundNotice, missingNotice);
+        assertThat(Database.queryString("select posted_id from job_notices where id = ?", foundNotice))
+                .as("the comment found on Jira").isEqualTo("30001");
+        assertThat(STUBS.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(lookup))
+                .withQueryParam("expand", equalTo("properties")))).as("Jira asked once per uncertain notice").hasSize(2);
+        assertThat(commented(site, "/api/oauth/jira/authorize")).as("posted again only where Jira did not have it")
+                .hasSize(3).filteredOn(r -> r.getBodyAsString().contains(missingNotice)).hasSize(2);
+    }
 }

@@ -37,7 +37,7 @@ class PlatformRetriesIT {
     }
 
     /** An installation whose token the stub mints; returns the token its calls will carry. */
-    private static String installation(long id) {
+    static String installation(long id) {
         String token = "ghs_" + UUID.randomUUID().toString().replace("-", "");
         STUBS.stubFor(post(urlPathEqualTo("/github-api/app/installations/" + id + "/access_tokens"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

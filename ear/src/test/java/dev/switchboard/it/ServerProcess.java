@@ -27,6 +27,16 @@ public final class ServerProcess {
     /** Starts the domain as an operator would after a crash, and waits until the application is ready again. */
     public static void startAndAwaitReady(Duration timeout) {
         Server.asadmin("start-domain", "switchboard-it");
+        awaitReady(timeout);
+    }
+
+    /** A graceful restart as an operator would do it ({@code asadmin restart-domain}), then ready again. */
+    public static void restartAndAwaitReady(Duration timeout) {
+        Server.asadmin("restart-domain", "switchboard-it");
+        awaitReady(timeout);
+    }
+
+    private static void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (applicationReady()) {

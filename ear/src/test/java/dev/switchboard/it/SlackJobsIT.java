@@ -443,4 +443,44 @@ class SlackJobsIT {
         assertThat(AgentStub.messages(conversation)).as("sent once").hasSize(1);
         assertThat(slack(world, "chat.postMessage", "I'm on it")).hasSize(2);
     }
+
+    /**
+     * A crash between a thread message's post and its record leaves the notice "sending": the next attempt looks for
+     * the message carrying the notice in its metadata (conversations.replies with all metadata) first, and posts only
+     * when it is not there.
+     */
+    @Test
+    void aThreadMessageWhoseOutcomeACrashLostIsLookedForOnSlackBeforeItIsPostedAgain() {
+        World world = world();
+        String found = accepted(event(world, "app_mention", "EvL" + UUID.randomUUID().toString().substring(0, 8),
+                SlackWorkspaces.INSTALLER, "<@U0BOT> please fix the flaky test", Map.of()));
+        String missing = accepted(event(world, "app_mention", "EvL" + UUID.randomUUID().toString().substring(0, 8),
+                SlackWorkspaces.INSTALLER, "<@U0BOT> please fix the other flaky test", Map.of()));
+        Database.awaitStatus(found, WAIT, "IGNORED");
+        Database.awaitStatus(missing, WAIT, "IGNORED");
+        assertThat(slack(world, "chat.postMessage", "static_select")).hasSize(2).allSatisfy(r -> assertThat(
+                json(r.getBodyAsString()).getJsonObject("metadata").getString("event_type"))
+                .isEqualTo("switchboard_notice"));
+
+        String foundNotice = CrashWindow.lostOutcomeOf("delivery:" + found + ":repository-selector");
+        String missingNotice = CrashWindow.lostOutcomeOf("delivery:" + missing + ":repository-selector");
+        STUBS.stubFor(get(urlPathEqualTo("/slack/api/conversations.replies"))
+                .withQueryParam("channel", equalTo(world.channel()))
+                .withQueryParam("include_all_metadata", equalTo("true"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":["
+                        + "{\"type\":\"message\",\"user\":\"U0ANA\",\"text\":\"the nightly build is red\","
+                        + "\"ts\":\"" + THREAD + "\",\"thread_ts\":\"" + THREAD + "\"},"
+                        + "{\"type\":\"message\",\"bot_id\":\"B0BOT\",\"text\":\"Which repository?\","
+                        + "\"ts\":\"1700000002.000700\",\"thread_ts\":\"" + THREAD + "\",\"metadata\":{\"event_type\":"
+                        + "\"switchboard_notice\",\"event_payload\":{\"notice_id\":\"" + foundNotice + "\"}}}]}")));
+        CrashWindow.replay(List.of(found, missing), foundNotice, missingNotice);
+        assertThat(Database.queryString("select posted_id from job_notices where id = ?", foundNotice))
+                .as("the message found in the thread").isEqualTo("1700000002.000700");
+        assertThat(STUBS.findAll(getRequestedFor(urlPathEqualTo("/slack/api/conversations.replies"))
+                .withQueryParam("channel", equalTo(world.channel()))
+                .withQueryParam("include_all_metadata", equalTo("true")))).as("Slack asked once per uncertain notice")
+                .hasSize(2);
+        assertThat(slack(world, "chat.postMessage", "static_select")).as("posted again only where Slack did not have it")
+                .hasSize(3).filteredOn(r -> r.getBodyAsString().contains(missingNotice)).hasSize(2);
+    }
 }

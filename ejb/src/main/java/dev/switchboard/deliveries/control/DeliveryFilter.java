@@ -18,6 +18,10 @@ public record DeliveryFilter(Platform platform, DeliveryStatus status, String ev
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** Event names and ids are short and printable; anything else cannot match and is refused as a bad request. */
+    public static final int MAX_TEXT = 200;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public DeliveryFilter {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -25,6 +29,27 @@ public record DeliveryFilter(Platform platform, DeliveryStatus status, String ev
         }
         if (receivedFrom != null && receivedTo != null && !receivedFrom.isBefore(receivedTo)) {
             throw new IllegalArgumentException("from must be before to");
+        }
+        requireStorable(receivedFrom, "from");
+        requireStorable(receivedTo, "to");
+        requireStorable(afterReceivedAt, "cursor");
+        requirePrintable(event, "event");
+        requirePrintable(afterId, "cursor");
+    }
+
+    /** Within what the database can compare (PostgreSQL's timestamps end in the year 294276). */
+    private static void requireStorable(Instant instant, String name) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new IllegalArgumentException(name + " must lie between the years 1 and 9999");
+        }
+    }
+
+    private static void requirePrintable(String text, String name) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_TEXT || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_TEXT + " printable characters");
         }
     }
 
@@ -39,6 +64,9 @@ public record DeliveryFilter(Platform platform, DeliveryStatus status, String ev
 
     /** Decodes a cursor; IllegalArgumentException when it is not one of ours. */
     public static Position decodeCursor(String cursor) {
+        if (cursor.length() > 2 * MAX_TEXT) {
+            throw new IllegalArgumentException("cursor is not valid");
+        }
         try {
             String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = position.indexOf('|');

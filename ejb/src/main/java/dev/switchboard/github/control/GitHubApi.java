@@ -1,5 +1,6 @@
 package dev.switchboard.github.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,6 +77,7 @@ public interface GitHubApi {
             @QueryParam("page") Integer page);
 
     /** Replies in a review comment's thread; {@code body} is {@code {"body": "..."}}. */
+    @NonIdempotent
     @POST
     @Path("/repos/{owner}/{repo}/pulls/{number}/comments/{commentId}/replies")
     Response replyToReviewComment(@HeaderParam("Authorization") String authorization, @PathParam("owner") String owner,
@@ -83,6 +85,7 @@ public interface GitHubApi {
             @PathParam("commentId") long commentId, JsonObject body);
 
     /** Comments on an issue or a pull request's conversation; {@code body} is {@code {"body": "..."}}. */
+    @NonIdempotent
     @POST
     @Path("/repos/{owner}/{repo}/issues/{number}/comments")
     Response commentOnIssue(@HeaderParam("Authorization") String authorization, @PathParam("owner") String owner,

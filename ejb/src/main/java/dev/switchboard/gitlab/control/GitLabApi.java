@@ -1,5 +1,6 @@
 package dev.switchboard.gitlab.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -96,6 +97,7 @@ public interface GitLabApi {
             @PathParam("hookId") long hookId, @PathParam("trigger") String trigger);
 
     /** Installs a project hook: {@code url}, {@code token}, {@code enable_ssl_verification} and the event flags. */
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/hooks")
     Response createProjectHook(@HeaderParam("Authorization") String authorization,
@@ -125,6 +127,7 @@ public interface GitLabApi {
             @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long groupId,
             @PathParam("hookId") long hookId, @PathParam("trigger") String trigger);
 
+    @NonIdempotent
     @POST
     @Path("/groups/{id}/hooks")
     Response createGroupHook(@HeaderParam("Authorization") String authorization,
@@ -169,6 +172,7 @@ public interface GitLabApi {
             @PathParam("iid") long issueIid, @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page);
 
     /** Starts a discussion on an issue: {@code {"body": "..."}}. */
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/issues/{iid}/discussions")
     Response createIssueDiscussion(@HeaderParam("Authorization") String authorization,
@@ -176,6 +180,7 @@ public interface GitLabApi {
             @PathParam("iid") long issueIid, JsonObject body);
 
     /** Replies in an issue discussion: {@code {"body": "..."}}. */
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/issues/{iid}/discussions/{discussionId}/notes")
     Response replyToIssueDiscussion(@HeaderParam("Authorization") String authorization,
@@ -189,12 +194,14 @@ public interface GitLabApi {
             @PathParam("iid") long mergeRequestIid, @QueryParam("per_page") Integer perPage,
             @QueryParam("page") Integer page);
 
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/merge_requests/{iid}/discussions")
     Response createMergeRequestDiscussion(@HeaderParam("Authorization") String authorization,
             @HeaderParam("PRIVATE-TOKEN") String privateToken, @PathParam("id") long projectId,
             @PathParam("iid") long mergeRequestIid, JsonObject body);
 
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/merge_requests/{iid}/discussions/{discussionId}/notes")
     Response replyToMergeRequestDiscussion(@HeaderParam("Authorization") String authorization,
@@ -209,6 +216,7 @@ public interface GitLabApi {
             @QueryParam("page") Integer page);
 
     /** Adds a note (a comment outside any thread) to an issue: {@code {"body": "..."}}. */
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/issues/{iid}/notes")
     Response createIssueNote(@HeaderParam("Authorization") String authorization,
@@ -222,6 +230,7 @@ public interface GitLabApi {
             @PathParam("iid") long mergeRequestIid, @QueryParam("sort") String sort,
             @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page);
 
+    @NonIdempotent
     @POST
     @Path("/projects/{id}/merge_requests/{iid}/notes")
     Response createMergeRequestNote(@HeaderParam("Authorization") String authorization,

@@ -3,13 +3,16 @@ package dev.switchboard.gitlab.control;
 import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.gitlab.control.GitLabEvent.Noteable;
+import dev.switchboard.jobs.control.NoticeMarker;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
 import dev.switchboard.jobs.entity.NoticeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
@@ -21,12 +24,17 @@ import java.util.Optional;
  * target's acting credential ({@link GitLabCredentials}), through the governed client. A job asked outside any
  * discussion (a label) gets a discussion of its own: the acknowledgement opens it and every later post of the job
  * replies there. A GitLab notice's posted id is therefore the id of the discussion it went to. Each body carries
- * {@link GitLabOwnNotes}' mark, so Switchboard never answers itself.
+ * {@link GitLabOwnNotes}' mark, so Switchboard never answers itself, and the notice's own {@link NoticeMarker}, by
+ * which a post whose outcome was lost is looked for ({@link #findPosted}) before it is made again.
  */
 @ApplicationScoped
 public class GitLabNoticePoster implements NoticePoster {
 
     public static final String REPLY = "reply";
+
+    private static final int PAGE = 100;
+    /** A page number GitLab serves at all: a header saying more is not believed. */
+    private static final int MAX_PAGE = 10_000;
 
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
@@ -49,12 +57,13 @@ public class GitLabNoticePoster implements NoticePoster {
         }
         GitLabTarget to = GitLabTarget.from(notice.getTarget());
         GitLabAuth auth = credentials.of(to.actingUserId());
-        JsonObject body = Json.createObjectBuilder().add("body", GitLabOwnNotes.mark(notice.getBody())).build();
+        JsonObject body = Json.createObjectBuilder().add("body", GitLabOwnNotes.mark(NoticeMarker.markdown(notice)))
+                .build();
         GitLabApi gitlab = clients.gitLab();
         String a = auth.authorization();
         String p = auth.privateToken();
         boolean issue = to.noteable() == Noteable.ISSUE;
-        String discussion = to.discussionId() != null ? to.discussionId() : openedForJob(notice).orElse(null);
+        String discussion = discussionOf(to, notice);
         if (discussion != null) {
             String into = discussion;
             try (Response r = issue
@@ -69,6 +78,63 @@ public class GitLabNoticePoster implements NoticePoster {
             check(r, "discussion on " + to.ref());
             return r.readEntity(JsonObject.class).getString("id", null);
         }
+    }
+
+    /**
+     * A reply is looked for in its discussion; a discussion of its own among the newest discussions (GitLab lists them
+     * oldest first, so on the last page). Either way by the notice's marker, and the discussion's id is answered.
+     */
+    @Override
+    public Optional<String> findPosted(JobNotice notice) {
+        GitLabTarget to = GitLabTarget.from(notice.getTarget());
+        GitLabAuth auth = credentials.of(to.actingUserId());
+        GitLabApi gitlab = clients.gitLab();
+        boolean issue = to.noteable() == Noteable.ISSUE;
+        String a = auth.authorization();
+        String p = auth.privateToken();
+        String discussion = discussionOf(to, notice);
+        if (discussion != null) {
+            try (Response r = issue ? gitlab.issueDiscussion(a, p, to.projectId(), to.iid(), discussion)
+                    : gitlab.mergeRequestDiscussion(a, p, to.projectId(), to.iid(), discussion)) {
+                check(r, "discussion of " + to.ref());
+                return carries(r.readEntity(JsonObject.class), notice) ? Optional.of(discussion) : Optional.empty();
+            }
+        }
+        int last = 1;
+        for (int page = 1; page <= last; page = page == 1 ? Math.max(last, 2) : last + 1) {
+            try (Response r = issue ? gitlab.issueDiscussions(a, p, to.projectId(), to.iid(), PAGE, page)
+                    : gitlab.mergeRequestDiscussions(a, p, to.projectId(), to.iid(), PAGE, page)) {
+                check(r, "discussions of " + to.ref());
+                last = totalPages(r);
+                for (JsonValue d : r.readEntity(JsonArray.class)) {
+                    if (carries(d.asJsonObject(), notice)) {
+                        return Optional.ofNullable(d.asJsonObject().getString("id", null));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean carries(JsonObject discussion, JobNotice notice) {
+        JsonArray notes = discussion.getJsonArray("notes");
+        return notes != null && notes.stream().filter(n -> n.getValueType() == JsonValue.ValueType.OBJECT)
+                .anyMatch(n -> NoticeMarker.carries(n.asJsonObject().getString("body", null), notice));
+    }
+
+    /** GitLab's {@code X-Total-Pages}; absent (over 10,000 items) or unreadable, only the first page is read. */
+    private static int totalPages(Response response) {
+        try {
+            String total = response.getHeaderString("X-Total-Pages");
+            return total == null ? 1 : Math.max(1, Math.min(Integer.parseInt(total.strip()), MAX_PAGE));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The discussion the notice goes to; null when it opens one of its own. */
+    private String discussionOf(GitLabTarget to, JobNotice notice) {
+        return to.discussionId() != null ? to.discussionId() : openedForJob(notice).orElse(null);
     }
 
     /** The discussion the job's acknowledgement opened, for the job's later posts. */

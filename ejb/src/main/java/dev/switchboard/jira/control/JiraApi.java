@@ -1,5 +1,6 @@
 package dev.switchboard.jira.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,13 +41,26 @@ public interface JiraApi {
             @QueryParam("startAt") Integer startAt, @QueryParam("maxResults") Integer maxResults,
             @QueryParam("orderBy") String orderBy);
 
+    /**
+     * The newest comments first ({@code orderBy=-created}) with their entity properties ({@code expand=properties}),
+     * where a notice's {@code switchboard.notice} property is found.
+     */
+    @GET
+    @Path("/rest/api/2/issue/{key}/comment")
+    Response commentsWithProperties(@HeaderParam("Authorization") String authorization,
+            @PathParam("key") String issueKey, @QueryParam("startAt") Integer startAt,
+            @QueryParam("maxResults") Integer maxResults, @QueryParam("orderBy") String orderBy,
+            @QueryParam("expand") String expand);
+
     /** Adds a comment in wiki markup: {@code {"body": "h2. Done\n* item"}}. */
+    @NonIdempotent
     @POST
     @Path("/rest/api/2/issue/{key}/comment")
     Response addComment(@HeaderParam("Authorization") String authorization, @PathParam("key") String issueKey,
             JsonObject comment);
 
     /** Adds a comment in Atlassian Document Format: {@code {"body": {"version": 1, "type": "doc", ...}}}. */
+    @NonIdempotent
     @POST
     @Path("/rest/api/3/issue/{key}/comment")
     Response addAdfComment(@HeaderParam("Authorization") String authorization, @PathParam("key") String issueKey,

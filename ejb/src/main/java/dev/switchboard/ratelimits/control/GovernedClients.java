@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Wraps a REST client so that every one of its operations runs through {@link PlatformCalls}: no caller
  * can forget the retry policy, the rate limits or the circuit breaker, and none repeats them. The
- * operation's name is the interface method's; the token key is taken from its credential header.
+ * operation's name is the interface method's; the token key is taken from its credential header; an operation
+ * marked {@link NonIdempotent} on the interface is never repeated once it may have been received.
  */
 public final class GovernedClients {
 
@@ -29,7 +30,7 @@ public final class GovernedClients {
                 return invoke(client, method, args);
             }
             return calls.call(platform, method.getName(), TokenKeys.of(credential(method, args)),
-                    () -> (Response) invoke(client, method, args));
+                    method.isAnnotationPresent(NonIdempotent.class), () -> (Response) invoke(client, method, args));
         };
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api, AutoCloseable.class},
                 handler));

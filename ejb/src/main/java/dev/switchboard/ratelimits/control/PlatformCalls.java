@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -52,6 +55,15 @@ public class PlatformCalls {
      * @param tokenKey  who the call is made as ({@link TokenKeys}), the scope of per-token limits
      */
     public Response call(Platform platform, String operation, String tokenKey, Supplier<Response> call) {
+        return call(platform, operation, tokenKey, false, call);
+    }
+
+    /**
+     * @param nonIdempotent the operation creates something each time it is received ({@link NonIdempotent}): it
+     *                      is not repeated after a failure that may have come after the platform received it
+     */
+    public Response call(Platform platform, String operation, String tokenKey, boolean nonIdempotent,
+            Supplier<Response> call) {
         RetryPolicy policy = policies.policy(platform);
         LongWaitPolicy longWait = policies.longWaitPolicy();
         for (int attempt = 1; ; attempt++) {
@@ -61,7 +73,7 @@ public class PlatformCalls {
             Optional<Failure> failure;
             long started = System.nanoTime();
             try {
-                response = throughCircuit(platform, call);
+                response = throughCircuit(platform, () -> readFully(call.get()));
                 circuitStates.passed(platform);
                 failure = failureOf(platform, response);
             } catch (PlatformFault fault) {
@@ -86,7 +98,8 @@ public class PlatformCalls {
             if (failure.get().verdict() instanceof RateLimitVerdict.Wait wait) {
                 governor.record(platform, wait, tokenKey, Instant.now());
             }
-            Optional<Duration> delay = policy.delayBeforeRetry(attempt, failure.get(), random);
+            Optional<Duration> delay = error != null && nonIdempotent && mayHaveBeenReceived(error)
+                    ? Optional.empty() : policy.delayBeforeRetry(attempt, failure.get(), random);
             if (delay.isEmpty()) {
                 count(platform, operation, error != null ? "error" : "status_" + response.getStatus());
                 if (error != null) {
@@ -111,6 +124,38 @@ public class PlatformCalls {
             LOG.fine(() -> platform.id() + " " + operation + " retried (" + retry + ") in " + wait + " after " + failed);
             sleep(wait);
         }
+    }
+
+    /**
+     * Reads the answer's body while the call is still guarded: a connection that breaks or a body that is garbage
+     * half-way through is a failed call (counted by the breaker, under the retry policy), not a surprise for the
+     * caller after the breaker has counted a success.
+     */
+    private static Response readFully(Response response) {
+        try {
+            response.bufferEntity();
+        } catch (IllegalStateException e) {
+            // no entity to buffer (e.g. a HEAD or 204): nothing to read
+        } catch (ProcessingException e) {
+            response.close();
+            throw e;
+        }
+        return response;
+    }
+
+    /**
+     * Whether a failed call may have been received by the platform. Only a refused or unresolvable connection and a
+     * connect timeout prove that nothing was sent.
+     */
+    static boolean mayHaveBeenReceived(ProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return false;
+            }
+        }
+        Failure failure = failureOf(e);
+        return !(failure instanceof Failure.Timeout timeout && timeout.phase() == Failure.Timeout.Phase.CONNECT);
     }
 
     private Response throughCircuit(Platform platform, Supplier<Response> call) {

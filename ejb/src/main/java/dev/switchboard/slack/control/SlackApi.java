@@ -1,5 +1,6 @@
 package dev.switchboard.slack.control;
 
+import dev.switchboard.ratelimits.control.NonIdempotent;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,12 +32,14 @@ public interface SlackApi {
     String JSON_UTF8 = "application/json; charset=utf-8";
 
     /** Posts a message; a {@code thread_ts} in the body makes it a reply in that thread. */
+    @NonIdempotent
     @POST
     @Path("/chat.postMessage")
     @Consumes(JSON_UTF8)
     Response postMessage(@HeaderParam("Authorization") String authorization, JsonObject message);
 
     /** A message only {@code user} sees, in {@code channel}. */
+    @NonIdempotent
     @POST
     @Path("/chat.postEphemeral")
     @Consumes(JSON_UTF8)
@@ -63,6 +66,17 @@ public interface SlackApi {
     @Path("/conversations.replies")
     Response conversationReplies(@HeaderParam("Authorization") String authorization,
             @QueryParam("channel") String channel, @QueryParam("ts") String threadTs, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    /**
+     * A thread's messages from {@code oldest} on, with the metadata apps put on their messages
+     * ({@code include_all_metadata}).
+     */
+    @GET
+    @Path("/conversations.replies")
+    Response conversationRepliesWithMetadata(@HeaderParam("Authorization") String authorization,
+            @QueryParam("channel") String channel, @QueryParam("ts") String threadTs, @QueryParam("oldest") String oldest,
+            @QueryParam("include_all_metadata") Boolean includeAllMetadata, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
     /** Who the token is (bot user id, team), and whether it still works. */

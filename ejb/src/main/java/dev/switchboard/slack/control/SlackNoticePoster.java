@@ -7,9 +7,13 @@ import dev.switchboard.jobs.entity.JobNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -17,7 +21,8 @@ import java.util.logging.Logger;
  * breaker are its business): a {@code reply} in the job's thread, or an {@code ephemeral} message in that
  * thread that only the asking user sees (the "connect your account" answer, which is nobody else's business);
  * the repository {@code selector} (a Block Kit reply), its {@code update} once chosen ({@code chat.update}), and
- * the 👀 {@code reaction} on the asking message.
+ * the 👀 {@code reaction} on the asking message. Thread messages carry the notice's id in their {@code metadata}, by
+ * which one whose outcome was lost is looked for ({@link #findPosted}) before it is posted again.
  */
 @ApplicationScoped
 public class SlackNoticePoster implements NoticePoster {
@@ -32,6 +37,12 @@ public class SlackNoticePoster implements NoticePoster {
     public static final String REACTION = "reaction";
     private static final Logger LOG = Logger.getLogger(SlackNoticePoster.class.getName());
     private static final String ALREADY_REACTED = "already_reacted";
+    /** The metadata event type of every thread message Switchboard posts for a notice. */
+    public static final String EVENT_TYPE = "switchboard_notice";
+    /** Thread messages since shortly before the notice was stored, in Slack's largest pages. */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(1);
+    private static final int PAGE = 200;
+    private static final int MAX_PAGES = 10;
 
     @Inject
     PlatformClients clients;
@@ -57,13 +68,14 @@ public class SlackNoticePoster implements NoticePoster {
         JsonObject message = Json.createObjectBuilder().add("channel", to.channel()).add("thread_ts", to.threadTs())
                 .add("text", notice.getBody()).add("unfurl_links", false).build();
         if (REPLY.equals(notice.getKind())) {
-            try (Response r = clients.slack().postMessage(authorization, message)) {
+            try (Response r = clients.slack().postMessage(authorization, marked(message, notice))) {
                 return check("chat.postMessage", r).getString("ts", null);
             }
         }
         if (SELECTOR.equals(notice.getKind())) {
-            JsonObject selector = Json.createObjectBuilder(SlackRepositorySelector.forSlack(json(notice.getBody())))
-                    .add("channel", to.channel()).add("thread_ts", to.threadTs()).add("unfurl_links", false).build();
+            JsonObject selector = marked(Json.createObjectBuilder(SlackRepositorySelector.forSlack(json(notice.getBody())))
+                    .add("channel", to.channel()).add("thread_ts", to.threadTs()).add("unfurl_links", false).build(),
+                    notice);
             try (Response r = clients.slack().postMessage(authorization, selector)) {
                 return check("chat.postMessage", r).getString("ts", null);
             }
@@ -75,6 +87,56 @@ public class SlackNoticePoster implements NoticePoster {
             }
         }
         throw new IllegalArgumentException("unknown Slack notice kind " + notice.getKind());
+    }
+
+    /**
+     * Looks for a thread message (a reply or a selector) among the thread's messages since shortly before the notice
+     * was stored, by the notice id in its metadata. Ephemeral messages are kept by nobody, so they cannot be looked
+     * for (at least once), nor need updates and reactions be (the same update or reaction twice is one).
+     */
+    @Override
+    public Optional<String> findPosted(JobNotice notice) {
+        if (!REPLY.equals(notice.getKind()) && !SELECTOR.equals(notice.getKind())) {
+            return Optional.empty();
+        }
+        SlackTarget to = SlackTarget.from(notice.getTarget());
+        String authorization = tokens.authorization(to.team());
+        String oldest = notice.getCreatedAt().minus(LOOK_BACK).getEpochSecond() + ".000000";
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            JsonObject answer;
+            try (Response r = clients.slack().conversationRepliesWithMetadata(authorization, to.channel(),
+                    to.threadTs(), oldest, true, cursor, PAGE)) {
+                answer = check("conversations.replies", r);
+            }
+            JsonArray messages = answer.getJsonArray("messages");
+            for (JsonValue m : messages == null ? JsonValue.EMPTY_JSON_ARRAY : messages) {
+                if (m.getValueType() == JsonValue.ValueType.OBJECT && carries(m.asJsonObject(), notice)) {
+                    return Optional.ofNullable(m.asJsonObject().getString("ts", null));
+                }
+            }
+            Optional<String> next = SlackCursor.next(answer);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            cursor = next.get();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean carries(JsonObject message, JobNotice notice) {
+        if (!(message.get("metadata") instanceof JsonObject metadata)
+                || !EVENT_TYPE.equals(metadata.getString("event_type", null))
+                || !(metadata.get("event_payload") instanceof JsonObject payload)) {
+            return false;
+        }
+        return notice.getId().equals(payload.getString("notice_id", null));
+    }
+
+    /** The message with the notice's id in its metadata, which Slack keeps with it and shows nobody. */
+    private static JsonObject marked(JsonObject message, JobNotice notice) {
+        return Json.createObjectBuilder(message).add("metadata", Json.createObjectBuilder().add("event_type", EVENT_TYPE)
+                .add("event_payload", Json.createObjectBuilder().add("notice_id", notice.getId()))).build();
     }
 
     private String update(JobNotice notice) {

@@ -38,4 +38,18 @@ class DeliveryFilterTest {
         assertThat(new DeliveryFilter(null, null, null, from, from.plusSeconds(1), 50, null, null).receivedTo())
                 .isEqualTo(from.plusSeconds(1));
     }
+
+    @Test
+    void controlCharactersOverlongTextAndUnstorableTimesAreRefused() {
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, "push\u0000", null, null, 50, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event");
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, "e".repeat(201), null, null, 50, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, null, null, 50, Instant.EPOCH, "id\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor");
+        assertThatThrownBy(() -> new DeliveryFilter(null, null, null, Instant.parse("+100000-01-01T00:00:00Z"), null, 50,
+                null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from");
+        assertThatThrownBy(() -> DeliveryFilter.decodeCursor("A".repeat(401))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new DeliveryFilter(null, null, "e".repeat(200), null, null, 50, null, null).event()).hasSize(200);
+    }
 }

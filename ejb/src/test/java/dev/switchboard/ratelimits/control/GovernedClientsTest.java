@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.deliveries.entity.Platform;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
@@ -31,6 +32,11 @@ class GovernedClientsTest {
         @Path("/meta")
         Response meta();
 
+        @NonIdempotent
+        @POST
+        @Path("/comments")
+        Response comment(@HeaderParam("Authorization") String authorization);
+
         String notAnOperation();
     }
 
@@ -39,8 +45,9 @@ class GovernedClientsTest {
         final List<String> seen = new ArrayList<>();
 
         @Override
-        public Response call(Platform platform, String operation, String tokenKey, Supplier<Response> call) {
-            seen.add(platform.id() + " " + operation + " " + tokenKey);
+        public Response call(Platform platform, String operation, String tokenKey, boolean nonIdempotent,
+                Supplier<Response> call) {
+            seen.add(platform.id() + " " + operation + " " + tokenKey + (nonIdempotent ? " once" : ""));
             return call.get();
         }
     }
@@ -70,6 +77,12 @@ class GovernedClientsTest {
         }
 
         @Override
+        public Response comment(String authorization) {
+            invoked.add("comment");
+            return null;
+        }
+
+        @Override
         public String notAnOperation() {
             return "plain";
         }
@@ -84,10 +97,12 @@ class GovernedClientsTest {
         api.repository("Bearer ghs_1", "api");
         api.projects("glpat-2");
         api.meta();
+        api.comment("Bearer ghs_1");
 
         assertThat(calls.seen).containsExactly("github repository " + TokenKeys.of("Bearer ghs_1"),
-                "github projects " + TokenKeys.of("glpat-2"), "github meta " + TokenKeys.ANONYMOUS);
-        assertThat(client.invoked).containsExactly("repository api", "projects", "meta");
+                "github projects " + TokenKeys.of("glpat-2"), "github meta " + TokenKeys.ANONYMOUS,
+                "github comment " + TokenKeys.of("Bearer ghs_1") + " once");
+        assertThat(client.invoked).containsExactly("repository api", "projects", "meta", "comment");
     }
 
     @Test
