@@ -64,6 +64,29 @@ public final class Database {
                 + " within " + timeout + "; last seen: " + row);
     }
 
+    /**
+     * A GitHub delivery committed QUEUED, last touched {@code age} ago, whose JMS message never went out (as if the
+     * server stopped between the commit and the outbox's send, or the broker lost it). Returns its id.
+     */
+    public static String insertQueuedWithoutMessage(String deliveryId, Sample sample, Duration age) {
+        String id = java.util.UUID.randomUUID().toString();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO webhook_delivery (id, platform, delivery_id, event, action, account_id, headers, payload,"
+                        + " status, attempts, received_at, updated_at, version) VALUES (?, 'GITHUB', ?, 'issue_comment',"
+                        + " 'created', '4242', '{}', ?, 'QUEUED', 0, now() - ? * interval '1 millisecond',"
+                        + " now() - ? * interval '1 millisecond', 0)")) {
+            s.setString(1, id);
+            s.setString(2, deliveryId);
+            s.setString(3, new String(sample.body(), java.nio.charset.StandardCharsets.UTF_8));
+            s.setLong(4, age.toMillis());
+            s.setLong(5, age.toMillis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
     public static void execute(String sql) {
         try (Connection c = connect(); var s = c.createStatement()) {
             s.execute(sql);

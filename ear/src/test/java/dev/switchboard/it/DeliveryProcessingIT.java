@@ -110,20 +110,10 @@ class DeliveryProcessingIT {
     }
 
     @Test
-    void aDeliveryWhoseMessageWasLostIsQueuedAgainByTheSweeper() throws Exception {
-        // A row committed without its JMS message (as if the broker lost it) must still be processed.
-        String id = java.util.UUID.randomUUID().toString();
-        String payload = new String(Sample.githubIssueComment("unused", "@openhands lost and found").body(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        try (var c = Database.connect(); var s = c.prepareStatement(
-                "INSERT INTO webhook_delivery (id, platform, delivery_id, event, action, account_id, headers, payload,"
-                        + " status, attempts, received_at, updated_at, version) VALUES"
-                        + " (?, 'GITHUB', ?, 'issue_comment', 'created', '4242', '{}', ?, 'QUEUED', 0, now(), now(), 0)")) {
-            s.setString(1, id);
-            s.setString(2, "it-lost-" + System.nanoTime());
-            s.setString(3, payload);
-            s.executeUpdate();
-        }
+    void aDeliveryWhoseMessageWasLostIsQueuedAgainByTheSweeper() {
+        // A row committed without its JMS message (the outbox's send failed, or the broker lost it) is still processed.
+        String id = Database.insertQueuedWithoutMessage("it-lost-" + System.nanoTime(),
+                Sample.githubIssueComment("unused", "@openhands lost and found"), Duration.ZERO);
         Map<String, Object> row = Database.awaitStatus(id, Duration.ofSeconds(40), "IGNORED");
         assertThat((String) row.get("outcome")).contains("acme/api#7");
     }

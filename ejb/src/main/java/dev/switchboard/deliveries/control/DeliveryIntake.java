@@ -8,14 +8,19 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Duration;
 import java.util.Optional;
 
-/** Stores a delivery and queues it in one transaction: the platform hears 202 only after both commit. */
+/**
+ * Stores a delivery QUEUED in a database-only transaction (the outbox): the platform hears 202 once the row is
+ * committed, and {@link OutboxDispatcher} sends its JMS message after the commit. Keeping the broker out of this
+ * transaction spares every acknowledgement a two-phase commit; {@link DeliverySweeper} covers a message that
+ * never went out.
+ */
 @Stateless
 public class DeliveryIntake {
 
@@ -23,15 +28,15 @@ public class DeliveryIntake {
     EntityManager em;
 
     @Inject
-    DeliveryQueue queue;
+    Event<DeliveryStored> stored;
 
     @Resource
     SessionContext context;
 
     /**
-     * Returns the new delivery's id, or empty when the same platform + delivery id was committed first
-     * by a concurrent request (the unique constraint decides; this transaction is then rolled back
-     * quietly instead of surfacing a 500).
+     * Returns the new delivery's id, or empty when the same platform + delivery id is stored already (the unique
+     * constraint decides, so a duplicate costs no lookup on the path of a new delivery; this transaction is then
+     * rolled back quietly instead of surfacing a 500).
      */
     public Optional<String> store(WebhookDelivery delivery) {
         em.persist(delivery);
@@ -44,7 +49,7 @@ public class DeliveryIntake {
             }
             throw e;
         }
-        queue.nudge(delivery.getId(), Duration.ZERO);
+        stored.fire(new DeliveryStored(delivery.getId()));
         return Optional.of(delivery.getId());
     }
 

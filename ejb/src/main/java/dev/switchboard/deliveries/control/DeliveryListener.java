@@ -8,7 +8,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -50,7 +49,7 @@ public class DeliveryListener implements MessageListener {
     private static String deliveryId(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                JsonObject body = Json.createReader(new StringReader(text.getText())).readObject();
+                JsonObject body = JsonFactories.READERS.createReader(new StringReader(text.getText())).readObject();
                 if (body.getInt("v", 0) == DeliveryQueue.SCHEMA_VERSION) {
                     return body.getString("delivery");
                 }

@@ -6,12 +6,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.json.Json;
+import jakarta.jms.Queue;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Sends the nudge that gets a stored delivery processed. Always inside the caller's transaction, so a
- * message exists exactly when the row change that needs it is committed.
+ * Sends the nudges that get stored deliveries processed. {@link #nudge} joins the caller's transaction, so a
+ * message exists exactly when the row change that needs it is committed; {@link #nudgeCommitted} is the
+ * outbox's side, for rows already committed QUEUED.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -27,14 +29,34 @@ public class DeliveryQueue {
     JMSContext jms;
 
     public void nudge(String deliveryId, Duration delay) {
-        String body = Json.createObjectBuilder()
-                .add("v", SCHEMA_VERSION)
-                .add("delivery", deliveryId)
-                .build().toString();
-        JMSProducer producer = jms.createProducer().setProperty("schema", SCHEMA_VERSION);
+        JMSProducer producer = producer();
         if (!delay.isZero() && !delay.isNegative()) {
             producer.setDeliveryDelay(delay.toMillis());
         }
-        producer.send(jms.createQueue(PHYSICAL_NAME), body);
+        producer.send(queue(), body(deliveryId));
+    }
+
+    /**
+     * One broker transaction for a batch of committed deliveries: the only resource in it, so it commits in one
+     * phase. If it fails, the rows stay QUEUED and {@link DeliverySweeper} sends their messages later.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void nudgeCommitted(List<String> deliveryIds) {
+        JMSProducer producer = producer();
+        for (String id : deliveryIds) {
+            producer.send(queue(), body(id));
+        }
+    }
+
+    private Queue queue() {
+        return jms.createQueue(PHYSICAL_NAME);
+    }
+
+    private JMSProducer producer() {
+        return jms.createProducer().setProperty("schema", SCHEMA_VERSION);
+    }
+
+    static String body(String deliveryId) {
+        return JsonFactories.BUILDERS.createObjectBuilder().add("v", SCHEMA_VERSION).add("delivery", deliveryId).build().toString();
     }
 }

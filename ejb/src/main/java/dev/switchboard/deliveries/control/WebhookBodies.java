@@ -1,6 +1,5 @@
 package dev.switchboard.deliveries.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -8,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -16,14 +14,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** Reading webhook bodies (JSON, or a form with a JSON field) and picking optional fields out of them. */
 public final class WebhookBodies {
-
-    /** Thread-safe by the JSON-P contract; looking the provider up once spares a service-loader scan per request. */
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private WebhookBodies() {
     }
@@ -48,7 +42,7 @@ public final class WebhookBodies {
     public static JsonObject object(String platform, String json) throws MalformedWebhookException {
         JsonLimits.check(platform, json);
         String problem = platform + " payload is not a JSON object";
-        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+        try (JsonParser parser = JsonFactories.PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedWebhookException(problem);
             }

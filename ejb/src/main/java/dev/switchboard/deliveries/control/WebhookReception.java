@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -108,10 +107,6 @@ public class WebhookReception {
 
     private Acknowledgement store(Platform platform, Reception.Delivery d, WebhookHeaders headers, Instant now) {
         try {
-            Optional<String> existing = intake.existingId(platform, d.deliveryId());
-            if (existing.isPresent()) {
-                return new Acknowledgement.Duplicate(existing.get());
-            }
             WebhookDelivery delivery = new WebhookDelivery(platform, d.deliveryId(), d.event(), d.action(),
                     d.accountId(), headersJson(headers), d.payload(), now);
             Optional<String> stored = intake.store(delivery);
@@ -120,7 +115,8 @@ public class WebhookReception {
             }
             return new Acknowledgement.Duplicate(intake.existingId(platform, d.deliveryId()).orElseThrow());
         } catch (RuntimeException e) {
-            // Database or broker down (or the commit failed): nothing was acknowledged, the platform redelivers.
+            // Database down (or the commit failed): nothing was acknowledged, the platform redelivers. The broker is
+            // not in this transaction: while it is down deliveries are still stored, and sent once it is back.
             LOG.log(Level.WARNING, platform.id() + " delivery " + d.deliveryId() + " could not be stored", e);
             throw rejected(platform, Reason.UNAVAILABLE, "delivery could not be stored; retry later");
         }
@@ -148,9 +144,9 @@ public class WebhookReception {
     }
 
     static String headersJson(WebhookHeaders headers) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder();
         for (Map.Entry<String, List<String>> header : headers.withoutSecrets().entrySet()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = JsonFactories.BUILDERS.createArrayBuilder();
             header.getValue().forEach(values::add);
             json.add(header.getKey(), values);
         }

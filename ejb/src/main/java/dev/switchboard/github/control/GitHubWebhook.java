@@ -1,17 +1,15 @@
 package dev.switchboard.github.control;
 
-import static dev.switchboard.deliveries.control.WebhookBodies.id;
-import static dev.switchboard.deliveries.control.WebhookBodies.string;
-
 import dev.switchboard.deliveries.control.HmacSha256;
 import dev.switchboard.deliveries.control.InboundWebhook;
+import dev.switchboard.deliveries.control.JsonLimits;
+import dev.switchboard.deliveries.control.JsonLimits.Pick;
 import dev.switchboard.deliveries.control.MalformedWebhookException;
 import dev.switchboard.deliveries.control.Reception;
 import dev.switchboard.deliveries.control.WebhookBodies;
 import dev.switchboard.deliveries.control.WebhookRequest;
 import dev.switchboard.deliveries.entity.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /** GitHub App and plain repository/organization webhooks. */
@@ -20,6 +18,8 @@ public class GitHubWebhook implements InboundWebhook {
 
     private static final String NAME = "github";
     private static final String SIGNATURE_PREFIX = "sha256=";
+    private static final Pick ACTION = Pick.string("action");
+    private static final Pick INSTALLATION = Pick.id("installation", "id");
 
     public GitHubWebhook() {
     }
@@ -44,9 +44,10 @@ public class GitHubWebhook implements InboundWebhook {
                 .orElseThrow(() -> new MalformedWebhookException("github delivery has no X-GitHub-Event header"));
         // A hook configured with content type "application/x-www-form-urlencoded" sends payload=<JSON>.
         String json = WebhookBodies.jsonText(NAME, request, "payload");
-        JsonObject payload = WebhookBodies.object(NAME, json);
+        // Intake needs two fields, so they are picked while the limits are checked: the payload, often tens of
+        // kilobytes, is built into objects only when it is processed.
         // Only GitHub App deliveries carry an installation; repository and organization hooks have none.
-        return new Reception.Delivery(deliveryId, event, string(payload, "action"),
-                id(payload, "installation", "id"), json);
+        String[] picked = JsonLimits.check(NAME, json, ACTION, INSTALLATION);
+        return new Reception.Delivery(deliveryId, event, picked[0], picked[1], json);
     }
 }

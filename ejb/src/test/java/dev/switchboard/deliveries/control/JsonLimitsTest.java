@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,5 +59,33 @@ class JsonLimitsTest {
     @ValueSource(strings = {"[]", "\"s\"", "null", "{", "{}{}", "{} x", "{\"a\":NaN}", "{'a':1}", "", "{\"a\":01}"})
     void anythingButOneObjectIsRefused(String json) {
         assertThatThrownBy(() -> JsonLimits.check("slack", json)).isInstanceOf(MalformedWebhookException.class);
+    }
+
+    @Test
+    void picksTheAskedValuesInTheCheckingPass() throws MalformedWebhookException {
+        String[] picked = JsonLimits.check("github", """
+                {"issue":{"action":"nested, not this","installation":{"id":1}},"list":[{"action":"nor this"}],
+                 "action":"created","installation":{"id":4242,"account":{"id":9}}}""",
+                JsonLimits.Pick.string("action"), JsonLimits.Pick.id("installation", "id"),
+                JsonLimits.Pick.id("missing"), JsonLimits.Pick.string("installation", "id"));
+        assertThat(picked).containsExactly("created", "4242", null, null);
+    }
+
+    @Test
+    void picksIdsWrittenAsTheObjectModelWritesThem() throws MalformedWebhookException {
+        JsonLimits.Pick id = JsonLimits.Pick.id("installation", "id");
+        assertThat(JsonLimits.check("x", "{\"installation\":{\"id\":\"abc\"}}", id)).containsExactly("abc");
+        assertThat(JsonLimits.check("x", "{\"installation\":{\"id\":12345678901234567890}}", id))
+                .containsExactly("12345678901234567890");
+        assertThat(JsonLimits.check("x", "{\"installation\":{\"id\":1.5}}", id)).containsExactly("1.5");
+        assertThat(JsonLimits.check("x", "{\"installation\":{\"id\":true}}", id)).containsExactly((String) null);
+        assertThat(JsonLimits.check("x", "{\"action\":7}", JsonLimits.Pick.string("action")))
+                .as("a number is no string").containsExactly((String) null);
+    }
+
+    @Test
+    void picksNothingFromAPayloadOutsideTheLimits() {
+        assertThatThrownBy(() -> JsonLimits.check("github", "{\"action\":\"a\",\"action\":\"b\"}",
+                JsonLimits.Pick.string("action"))).isInstanceOf(MalformedWebhookException.class);
     }
 }
