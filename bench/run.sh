@@ -37,7 +37,8 @@ say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   say "building (unit tests included, integration tests skipped)"
-  mvn -q -B install -DskipITs >/dev/null
+  mvn -q -B install -DskipITs > "$raw/build.log" 2>&1 || { tail -50 "$raw/build.log" >&2; exit 1; }
+  rm -f "$raw/build.log"
 fi
 (cd bench/octokit && if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
 
