@@ -90,6 +90,7 @@ cleanup() {
   ./run.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 say "waiting for the integration tests' lock"
 exec 9>/tmp/switchboard-it.lock
@@ -189,5 +190,4 @@ if [[ -f "$raw/steady.jfr" ]]; then
 fi
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$raw/machine.txt"
 python3 bench/report.py "$raw" "bench/results/$stamp.md" >/dev/null
-rm -f "$raw/steady-samples.txt.gz"
 say "results: bench/results/$stamp.md"
