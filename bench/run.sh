@@ -8,7 +8,7 @@
 #   - pgbench inserting single rows shaped like a delivery row, at the generator's concurrency.
 # Every HTTP run uses the same open-model generator (bench/.../load/IntakeLoad) with the same signed body.
 # Holds the integration tests' lock for the whole run (same ports); Payara and Node are stopped at the end.
-# Usage: bench/run.sh [--quick]     (quick: about 6 minutes once built; full: about 25 minutes)
+# Usage: bench/run.sh [--quick]     (quick: about 7 minutes once built; full: about 25 minutes)
 #   BENCH_SKIP_BUILD=1 reuses the built EAR and jars; BENCH_CEILING_RATE (6000), BENCH_CONNECTIONS (64),
 #   BENCH_JFR=0 skips the profile of the steady run.
 set -euo pipefail
