@@ -121,6 +121,8 @@ if intake_rate is not None and pg_tps:
     row("≥ 70 % of pgbench's single-row insert commits at the same concurrency",
         f"{intake_rate:,.0f} / {pg_tps:,.0f} = {100 * intake_rate / pg_tps:.1f} %",
         f"{intake_rate / pg_tps / 0.7:.3g}×", intake_rate >= 0.7 * pg_tps)
+if pg_tps is None:
+    w("| ≥ 70 % of pgbench's single-row insert commits at the same concurrency | not measured in this run | – | – |")
 if intake_rate is not None and octokit:
     row("≥ the octokit receiver's rate, same machine, same run",
         f"{intake_rate:,.0f} / {octokit['okPerS']:,.0f} = {100 * intake_rate / octokit['okPerS']:.1f} %",
@@ -139,10 +141,13 @@ if steady_samples:
         grown <= steady["targetRate"] if kept else False)
     rss = max(s["rss_mib"] for s in steady_samples + soak_samples)
     row("server RSS ≤ 1 GiB under that load", f"max {rss:,} MiB", f"{1024 / rss:.2f}× (1 GiB / max)", rss <= 1024)
+oom = int(read("server-oom-count", "0") or 0)
 if soak_samples:
     a, b = soak_samples[0]["rss_mib"], soak_samples[-1]["rss_mib"]
     row(f"no RSS growth over a 10-minute soak at 500/s ({soak_samples[-1]['t_s']} s)",
-        f"{a:,} MiB → {b:,} MiB", f"{b - a:+,} MiB", b - a <= 0.05 * a)
+        f"{a:,} MiB → {b:,} MiB" + (f"; but the server logged {oom} `OutOfMemoryError: Java heap space` (RSS is "
+                                     "bounded by the heap limit, the heap itself ran out)" if oom else ""),
+        f"{b - a:+,} MiB", b - a <= 0.05 * a and not oom)
 else:
     w("| no RSS growth over a 10-minute soak | not run in quick mode | – | – |")
 if noop and intake_rate is not None:

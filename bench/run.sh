@@ -168,8 +168,12 @@ statuses "$(prefix_of "$raw/intake-ceiling.json")" > "$raw/intake-ceiling.status
 psql_db -c "select round(avg(pg_column_size(t.*))) from webhook_delivery t" > "$raw/row-bytes"
 echo "$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")" > "$raw/rss-end-mib"
 
+grep -c "OutOfMemoryError" .run/payara6/glassfish/domains/switchboard/logs/server.log > "$raw/server-oom-count" || true
 say "stopping Switchboard; pgbench"
-./run.sh stop >/dev/null
+# a server out of heap does not stop in asadmin's 60 s: end our own process rather than lose the run
+if ! ./run.sh stop >/dev/null 2>&1 && [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+  kill "$pid"; sleep 10; kill -9 "$pid" 2>/dev/null || true
+fi
 # the same table (indexes and defaults included) and a real delivery's values, with fresh unique ids
 psql_db -c "drop table if exists pgbench_delivery" -c "create table pgbench_delivery (like webhook_delivery including all)" \
     -c "drop table if exists pgbench_template" \
