@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a load run does: {@code --url} (the server, default http://127.0.0.1:8080), {@code --rate} (deliveries
- * per second), {@code --duration} (seconds), {@code --max-in-flight} (connections the generator may hold),
- * {@code --secret} (GITHUB_WEBHOOK_SECRET of the server), {@code --label} (names the run in the report).
+ * What a load run does: {@code --url} (the receiver, default http://127.0.0.1:8080/api/webhooks/github),
+ * {@code --rate} (deliveries per second), {@code --duration} (seconds), {@code --connections} (the keep-alive
+ * pool, default 64, Payara's HTTP thread pool), {@code --drain} (seconds after the last due time before unsent
+ * requests are given up), {@code --secret} (the receiver's GitHub webhook secret), {@code --label}.
  */
-record LoadOptions(URI url, int rate, Duration duration, int maxInFlight, String secret, String label) {
+record LoadOptions(URI url, int rate, Duration duration, int connections, int drainSeconds, String secret,
+        String label) {
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -20,10 +22,11 @@ record LoadOptions(URI url, int rate, Duration duration, int maxInFlight, String
             }
             given.put(args[i].substring(2), args[i + 1]);
         }
-        return new LoadOptions(URI.create(given.getOrDefault("url", "http://127.0.0.1:8080")),
+        return new LoadOptions(URI.create(given.getOrDefault("url", "http://127.0.0.1:8080/api/webhooks/github")),
                 Integer.parseInt(given.getOrDefault("rate", "500")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
-                Integer.parseInt(given.getOrDefault("max-in-flight", "256")),
+                Integer.parseInt(given.getOrDefault("connections", "64")),
+                Integer.parseInt(given.getOrDefault("drain", "10")),
                 given.getOrDefault("secret", "bench-github-secret"),
                 given.getOrDefault("label", "github-intake"));
     }
