@@ -95,6 +95,9 @@ create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.tra
 # default of 32 instances per MDB, two queues' backlog (e.g. after a restart) took all 64 connections and every bean
 # waited for a second one until max-wait expired. With 8 per MDB the beans need at most 32, half the pool.
 set configs.config.server-config.mdb-container.max-pool-size=8
+# Intake inserts first and lets the unique key answer a redelivery: Hibernate would log each such expected duplicate
+# as a WARN and an ERROR line. Real SQL failures still reach the log through the exception the caller gets.
+set-log-levels org.hibernate.engine.jdbc.spi.SqlExceptionHelper=OFF
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
 create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
