@@ -1,8 +1,8 @@
 package dev.switchboard.accounts.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -97,7 +97,7 @@ public class KeycloakBroker {
         ProviderHttp.Answer answer = http.postForm(URI.create(realmUrl() + "/protocol/openid-connect/token"), headers,
                 FormEncoding.encode(form));
         try {
-            JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
+            JsonObject json = Jsons.createReader(new StringReader(answer.body())).readObject();
             if (answer.status() != 200 || !json.containsKey("access_token")) {
                 // Keycloak answers RFC 6749 errors: invalid_grant when the offline session is gone
                 throw OAuthProviderException.rejected(provider, answer.status(), json.getString("error", "unexpected_status"),

@@ -1,6 +1,6 @@
 package dev.switchboard.accounts.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -41,7 +41,7 @@ final class ResponseFields {
     }
 
     static ResponseFields form(OAuthProvider provider, int status, String body) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = Jsons.createObjectBuilder();
         FormEncoding.decode(body).forEach(builder::add);
         return new ResponseFields(provider, status, builder.build());
     }
@@ -173,7 +173,7 @@ final class ResponseFields {
         if (body == null || body.isBlank()) {
             throw OAuthProviderException.malformed(provider, status, "the response body is empty");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (JsonException e) {
             // The parser's message quotes the input near the fault, which may be a token: not kept.

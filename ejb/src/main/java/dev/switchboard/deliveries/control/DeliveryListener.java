@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -49,7 +50,7 @@ public class DeliveryListener implements MessageListener {
     private static String deliveryId(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                JsonObject body = JsonFactories.READERS.createReader(new StringReader(text.getText())).readObject();
+                JsonObject body = Jsons.createReader(new StringReader(text.getText())).readObject();
                 if (body.getInt("v", 0) == DeliveryQueue.SCHEMA_VERSION) {
                     return body.getString("delivery");
                 }

@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -57,6 +58,6 @@ public class DeliveryQueue {
     }
 
     static String body(String deliveryId) {
-        return JsonFactories.BUILDERS.createObjectBuilder().add("v", SCHEMA_VERSION).add("delivery", deliveryId).build().toString();
+        return Jsons.createObjectBuilder().add("v", SCHEMA_VERSION).add("delivery", deliveryId).build().toString();
     }
 }

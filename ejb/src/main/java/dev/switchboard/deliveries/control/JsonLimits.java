@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
@@ -64,7 +65,7 @@ public final class JsonLimits {
         String[] keyAt = new String[pickDepth + 1];
         Deque<Set<String>> keys = new ArrayDeque<>();
         int depth = 0;
-        try (JsonParser parser = JsonFactories.PARSERS.createParser(new StringReader(json))) {
+        try (JsonParser parser = Jsons.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedWebhookException(platform + " payload is not a JSON object");
             }

@@ -1,5 +1,6 @@
 package dev.switchboard.deliveries.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -42,7 +43,7 @@ public final class WebhookBodies {
     public static JsonObject object(String platform, String json) throws MalformedWebhookException {
         JsonLimits.check(platform, json);
         String problem = platform + " payload is not a JSON object";
-        try (JsonParser parser = JsonFactories.PARSERS.createParser(new StringReader(json))) {
+        try (JsonParser parser = Jsons.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedWebhookException(problem);
             }

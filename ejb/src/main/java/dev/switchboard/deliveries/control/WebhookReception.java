@@ -3,6 +3,7 @@ package dev.switchboard.deliveries.control;
 import dev.switchboard.deliveries.control.WebhookRejection.Reason;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.deliveries.entity.WebhookDelivery;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -144,9 +145,9 @@ public class WebhookReception {
     }
 
     static String headersJson(WebhookHeaders headers) {
-        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.createObjectBuilder();
         for (Map.Entry<String, List<String>> header : headers.withoutSecrets().entrySet()) {
-            JsonArrayBuilder values = JsonFactories.BUILDERS.createArrayBuilder();
+            JsonArrayBuilder values = Jsons.createArrayBuilder();
             header.getValue().forEach(values::add);
             json.add(header.getKey(), values);
         }

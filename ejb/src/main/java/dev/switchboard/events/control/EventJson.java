@@ -1,6 +1,6 @@
 package dev.switchboard.events.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -25,7 +25,7 @@ public final class EventJson {
         if (payload == null || payload.isBlank()) {
             throw new MalformedEventException("payload is empty");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(payload))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedEventException("payload is not a JSON object");

@@ -3,6 +3,7 @@ package dev.switchboard.github.control;
 import dev.switchboard.accounts.control.AccountLinkingException;
 import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.github.entity.GitHubInstallation;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.tokens.control.TokenVault;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -10,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -87,7 +87,7 @@ public class GitHubAppTokens {
             answer = minted.readEntity(String.class);
         }
         try {
-            JsonObject body = Json.createReader(new StringReader(answer)).readObject();
+            JsonObject body = Jsons.createReader(new StringReader(answer)).readObject();
             Instant.parse(body.getString("expires_at"));
             body.getString("token");
             return body;
@@ -110,7 +110,7 @@ public class GitHubAppTokens {
                 throw new AccountLinkingException(502, "github refused the installation token (HTTP "
                         + answer.getStatus() + ")");
             }
-            total = Json.createReader(new StringReader(answer.readEntity(String.class))).readObject()
+            total = Jsons.createReader(new StringReader(answer.readEntity(String.class))).readObject()
                     .getInt("total_count", 0);
         }
         return new Verification(installationId, total, self.find(installationId).orElseThrow().getAccessTokenExpiresAt());

@@ -7,7 +7,7 @@ import dev.switchboard.github.control.GitHubEvent.PullRequestReview;
 import dev.switchboard.github.control.GitHubEvent.PullRequestReviewComment;
 import dev.switchboard.github.control.GitHubEvent.Repository;
 import dev.switchboard.github.control.GitHubEvent.Sender;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public record GitHubAsk(Repository repository, long number, boolean pullRequest,
 
     /** Where posts about the job go: the job's {@code answer_to} and every notice's target. */
     public JsonObject answerTo() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("repository", repository.fullName())
                 .add("number", number)
                 .add("requester", sender.login())

@@ -5,9 +5,9 @@ import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.NoticeMarker;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -53,7 +53,7 @@ public class GitHubNoticePoster implements NoticePoster {
         String authorization = "Bearer " + tokens.installationToken(to.installationId());
         GitHubApi github = clients.gitHub();
         if (REACTION.equals(notice.getKind())) {
-            JsonObject content = Json.createObjectBuilder().add("content", notice.getBody()).build();
+            JsonObject content = Jsons.createObjectBuilder().add("content", notice.getBody()).build();
             try (Response r = to.commentId() == null
                     ? github.reactToIssue(authorization, to.owner(), to.repo(), to.number(), content)
                     : to.reviewComment()
@@ -63,7 +63,7 @@ public class GitHubNoticePoster implements NoticePoster {
             }
         }
         if (COMMENT.equals(notice.getKind())) {
-            JsonObject body = Json.createObjectBuilder().add("body", NoticeMarker.markdown(notice)).build();
+            JsonObject body = Jsons.createObjectBuilder().add("body", NoticeMarker.markdown(notice)).build();
             try (Response r = to.reviewComment() && to.replyTo() != null
                     ? github.replyToReviewComment(authorization, to.owner(), to.repo(), to.number(), to.replyTo(), body)
                     : github.commentOnIssue(authorization, to.owner(), to.repo(), to.number(), body)) {
@@ -87,7 +87,7 @@ public class GitHubNoticePoster implements NoticePoster {
                 throw new IllegalStateException("github refused the comments of " + to.owner() + "/" + to.repo() + "#"
                         + to.number() + " (HTTP " + r.getStatus() + ")");
             }
-            for (JsonValue comment : Json.createReader(new StringReader(r.readEntity(String.class))).readArray()) {
+            for (JsonValue comment : Jsons.createReader(new StringReader(r.readEntity(String.class))).readArray()) {
                 JsonObject c = comment.asJsonObject();
                 if (NoticeMarker.carries(c.getString("body", null), notice)) {
                     return Optional.of(c.get("id").toString());
@@ -103,7 +103,7 @@ public class GitHubNoticePoster implements NoticePoster {
             throw new IllegalStateException("github refused the " + what + " (HTTP " + status + ")");
         }
         try {
-            JsonObject posted = Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            JsonObject posted = Jsons.createReader(new StringReader(response.readEntity(String.class))).readObject();
             return posted.containsKey("id") ? posted.get("id").toString() : null;
         } catch (RuntimeException e) {
             return null; // posted all the same; the id is only for the record

@@ -1,9 +1,9 @@
 package dev.switchboard.github.control;
 
 import dev.switchboard.clients.control.PlatformClients;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Set;
@@ -28,7 +28,7 @@ public class GitHubPermissions {
                         + repo + " (HTTP " + r.getStatus() + ")");
             }
             // "permission" is the legacy name (maintain shows as write); "role_name" the precise one
-            var answer = Json.createReader(new StringReader(r.readEntity(String.class))).readObject();
+            var answer = Jsons.createReader(new StringReader(r.readEntity(String.class))).readObject();
             String role = answer.getString("role_name", "");
             return MAY_ASK.contains(role) ? role : answer.getString("permission", "none");
         }

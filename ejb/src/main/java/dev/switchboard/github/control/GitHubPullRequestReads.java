@@ -3,10 +3,10 @@ package dev.switchboard.github.control;
 import dev.switchboard.clients.control.LinkHeader;
 import dev.switchboard.clients.control.Pages;
 import dev.switchboard.clients.control.PlatformClients;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
@@ -52,7 +52,7 @@ public class GitHubPullRequestReads {
     public PullRequestReading read(String authorization, String owner, String repo, long number, Long reviewCommentId) {
         GitHubPullRequest pullRequest;
         try (Response r = clients.gitHub().pullRequest(authorization, owner, repo, number)) {
-            pullRequest = GitHubPullRequest.from(Json.createReader(new StringReader(ok(r, "pull request " + owner + "/"
+            pullRequest = GitHubPullRequest.from(Jsons.createReader(new StringReader(ok(r, "pull request " + owner + "/"
                     + repo + "#" + number))).readObject());
         }
         Pages<Integer, FilePage>.PageIterator pages = Pages.<Integer, FilePage>of(
@@ -70,7 +70,7 @@ public class GitHubPullRequestReads {
 
     private FilePage files(String authorization, String owner, String repo, long number, int page) {
         try (Response r = clients.gitHub().pullRequestFiles(authorization, owner, repo, number, FILES_PER_PAGE, page)) {
-            JsonArray items = Json.createReader(new StringReader(ok(r, "files of " + owner + "/" + repo + "#" + number)))
+            JsonArray items = Jsons.createReader(new StringReader(ok(r, "files of " + owner + "/" + repo + "#" + number)))
                     .readArray();
             return new FilePage(GitHubChangedFile.listOf(items), LinkHeader.parse(r.getHeaderString("Link")).nextPage());
         }
@@ -84,7 +84,7 @@ public class GitHubPullRequestReads {
                 GitHubReviewThreads.Page found;
                 try (Response r = clients.gitHubGraphql().graphql(authorization,
                         GitHubReviewThreads.request(owner, repo, number, cursor))) {
-                    found = GitHubReviewThreads.parse(Json.createReader(new StringReader(ok(r, "review threads")))
+                    found = GitHubReviewThreads.parse(Jsons.createReader(new StringReader(ok(r, "review threads")))
                             .readObject(), commentId);
                 }
                 if (found.found().isPresent()) {

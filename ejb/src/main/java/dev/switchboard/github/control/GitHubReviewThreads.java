@@ -1,6 +1,6 @@
 package dev.switchboard.github.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -52,14 +52,14 @@ public final class GitHubReviewThreads {
 
     /** The request body for one page; {@code cursor} null for the first. */
     static JsonObject request(String owner, String name, long number, String cursor) {
-        JsonObjectBuilder variables = Json.createObjectBuilder().add("owner", owner).add("name", name)
+        JsonObjectBuilder variables = Jsons.createObjectBuilder().add("owner", owner).add("name", name)
                 .add("number", number);
         if (cursor == null) {
             variables.addNull("cursor");
         } else {
             variables.add("cursor", cursor);
         }
-        return Json.createObjectBuilder().add("query", QUERY).add("variables", variables).build();
+        return Jsons.createObjectBuilder().add("query", QUERY).add("variables", variables).build();
     }
 
     /**

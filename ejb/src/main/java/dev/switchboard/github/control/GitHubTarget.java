@@ -1,6 +1,6 @@
 package dev.switchboard.github.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 
@@ -14,7 +14,7 @@ record GitHubTarget(long installationId, String owner, String repo, long number,
                     String requester, Long replyTo) {
 
     static GitHubTarget from(String json) {
-        JsonObject target = Json.createReader(new StringReader(json)).readObject();
+        JsonObject target = Jsons.createReader(new StringReader(json)).readObject();
         String[] repository = target.getString("repository").split("/", 2);
         return new GitHubTarget(target.getJsonNumber("installation_id").longValue(), repository[0], repository[1],
                 target.getJsonNumber("number").longValue(),

@@ -1,9 +1,9 @@
 package dev.switchboard.github.control;
 
 import dev.switchboard.clients.control.PlatformClients;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -55,7 +55,7 @@ public class GitHubThreadReads {
                 throw new IllegalStateException("github refused the comments of " + owner + "/" + repo + "#" + number
                         + " (HTTP " + r.getStatus() + ")");
             }
-            items = Json.createReader(new StringReader(r.readEntity(String.class))).readArray();
+            items = Jsons.createReader(new StringReader(r.readEntity(String.class))).readArray();
         }
         List<GitHubPrompt.Comment> comments = new ArrayList<>();
         for (JsonValue item : items) {
@@ -71,7 +71,7 @@ public class GitHubThreadReads {
             if (response.getStatus() != 200) {
                 throw new IllegalStateException("github refused the " + what + " (HTTP " + response.getStatus() + ")");
             }
-            return Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            return Jsons.createReader(new StringReader(response.readEntity(String.class))).readObject();
         }
     }
 

@@ -2,7 +2,7 @@ package dev.switchboard.gitlab.control;
 
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.ResourceType;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.Status;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,7 +75,7 @@ public final class GitLabHookPlan {
      * names our record, and the events the seed subscribes to.
      */
     public static JsonObject hook(String intakeUrl, String secret, String recordId) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("url", intakeUrl)
                 .add("name", "Switchboard")
                 .add("description", "Switchboard: @mentions of the coding agent")
@@ -89,7 +89,7 @@ public final class GitLabHookPlan {
                 .add("pipeline_events", true)
                 .add("job_events", true)
                 .add("push_events", false)
-                .add("custom_headers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("custom_headers", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
                         .add("key", dev.switchboard.gitlab.entity.GitLabHookInstallation.HOOK_HEADER)
                         .add("value", recordId)))
                 .build();

@@ -10,6 +10,7 @@ import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.ResourceType;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation.Status;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -17,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -228,7 +228,7 @@ public class GitLabHookUpkeep {
     private static String message(Response response) {
         String body = response.readEntity(String.class);
         try {
-            String message = GitLabHookHealth.message(Json.createReader(new StringReader(body)).readObject());
+            String message = GitLabHookHealth.message(Jsons.createReader(new StringReader(body)).readObject());
             return message != null ? message : body;
         } catch (JsonException | IllegalStateException e) {
             return body;

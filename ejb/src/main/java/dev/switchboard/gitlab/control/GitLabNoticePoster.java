@@ -7,9 +7,9 @@ import dev.switchboard.jobs.control.NoticeMarker;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
 import dev.switchboard.jobs.entity.NoticeStatus;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -57,7 +57,7 @@ public class GitLabNoticePoster implements NoticePoster {
         }
         GitLabTarget to = GitLabTarget.from(notice.getTarget());
         GitLabAuth auth = credentials.of(to.actingUserId());
-        JsonObject body = Json.createObjectBuilder().add("body", GitLabOwnNotes.mark(NoticeMarker.markdown(notice)))
+        JsonObject body = Jsons.createObjectBuilder().add("body", GitLabOwnNotes.mark(NoticeMarker.markdown(notice)))
                 .build();
         GitLabApi gitlab = clients.gitLab();
         String a = auth.authorization();

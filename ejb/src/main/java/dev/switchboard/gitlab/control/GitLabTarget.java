@@ -1,7 +1,7 @@
 package dev.switchboard.gitlab.control;
 
 import dev.switchboard.gitlab.control.GitLabEvent.Noteable;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -17,7 +17,7 @@ public record GitLabTarget(String project, long projectId, Noteable noteable, lo
                            String requester, String actingUserId) {
 
     public static GitLabTarget from(String json) {
-        JsonObject target = Json.createReader(new StringReader(json)).readObject();
+        JsonObject target = Jsons.createReader(new StringReader(json)).readObject();
         return new GitLabTarget(target.getString("project"), target.getJsonNumber("project_id").longValue(),
                 Noteable.valueOf(target.getString("noteable")), target.getJsonNumber("iid").longValue(),
                 target.getString("discussion_id", null), target.getString("requester", ""),
@@ -25,7 +25,7 @@ public record GitLabTarget(String project, long projectId, Noteable noteable, lo
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("project", project)
                 .add("project_id", projectId)
                 .add("noteable", noteable.name())

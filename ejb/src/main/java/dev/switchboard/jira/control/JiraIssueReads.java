@@ -1,7 +1,7 @@
 package dev.switchboard.jira.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -51,7 +51,7 @@ public class JiraIssueReads {
             if (status != 200) {
                 throw new JiraReadException(status, "Jira answered HTTP " + status + " for " + what);
             }
-            return Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            return Jsons.createReader(new StringReader(response.readEntity(String.class))).readObject();
         }
     }
 }

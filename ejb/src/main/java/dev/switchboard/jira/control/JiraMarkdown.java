@@ -1,6 +1,6 @@
 package dev.switchboard.jira.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -62,7 +62,7 @@ public final class JiraMarkdown {
     /** An Atlassian Document Format document for REST API v3 bodies. */
     public static JsonObject toAdf(String markdown) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("version", 1)
                 .add("type", "doc")
                 .add("content", adfBlocks(document))
@@ -195,7 +195,7 @@ public final class JiraMarkdown {
     // ---- Atlassian Document Format
 
     private static JsonArray adfBlocks(Node parent) {
-        JsonArrayBuilder content = Json.createArrayBuilder();
+        JsonArrayBuilder content = Jsons.createArrayBuilder();
         for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
             JsonObject node = adfBlock(block);
             if (node != null) {
@@ -209,7 +209,7 @@ public final class JiraMarkdown {
         if (block instanceof Paragraph) {
             return withContent(node("paragraph"), adfInlines(block)).build();
         } else if (block instanceof Heading heading) {
-            return withContent(node("heading").add("attrs", Json.createObjectBuilder().add("level", heading.getLevel())),
+            return withContent(node("heading").add("attrs", Jsons.createObjectBuilder().add("level", heading.getLevel())),
                     adfInlines(heading)).build();
         } else if (block instanceof FencedCodeBlock code) {
             return codeBlock(language(code.getInfo()), code.getLiteral());
@@ -223,13 +223,13 @@ public final class JiraMarkdown {
             JsonObjectBuilder ordered = node("orderedList");
             Integer start = list.getMarkerStartNumber();
             if (start != null && start != 1) {
-                ordered.add("attrs", Json.createObjectBuilder().add("order", start));
+                ordered.add("attrs", Jsons.createObjectBuilder().add("order", start));
             }
             return ordered.add("content", adfItems(block)).build();
         } else if (block instanceof ThematicBreak) {
             return node("rule").build();
         } else if (block instanceof HtmlBlock html) {
-            return withContent(node("paragraph"), Json.createArrayBuilder()
+            return withContent(node("paragraph"), Jsons.createArrayBuilder()
                     .add(text(withoutFinalNewline(html.getLiteral()), List.of())).build()).build();
         }
         return null;
@@ -237,12 +237,12 @@ public final class JiraMarkdown {
 
     /** List items; ADF wants each to open with a paragraph, so an item that opens with a list gets an empty one. */
     private static JsonArray adfItems(Node list) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (Node item = list.getFirstChild(); item instanceof ListItem; item = item.getNext()) {
             JsonArray content = adfBlocks(item);
             if (content.isEmpty() || !"paragraph".equals(content.getJsonObject(0).getString("type"))
                     && !"codeBlock".equals(content.getJsonObject(0).getString("type"))) {
-                content = Json.createArrayBuilder(content).add(0, node("paragraph")).build();
+                content = Jsons.createArrayBuilder(content).add(0, node("paragraph")).build();
             }
             items.add(node("listItem").add("content", content));
         }
@@ -252,11 +252,11 @@ public final class JiraMarkdown {
     private static JsonObject codeBlock(String language, String literal) {
         JsonObjectBuilder code = node("codeBlock");
         if (!language.isEmpty()) {
-            code.add("attrs", Json.createObjectBuilder().add("language", language));
+            code.add("attrs", Jsons.createObjectBuilder().add("language", language));
         }
         String text = withoutFinalNewline(literal);
         if (!text.isEmpty()) {
-            code.add("content", Json.createArrayBuilder().add(text(text, List.of())));
+            code.add("content", Jsons.createArrayBuilder().add(text(text, List.of())));
         }
         return code.build();
     }
@@ -330,7 +330,7 @@ public final class JiraMarkdown {
 
         JsonArray build() {
             flush();
-            JsonArrayBuilder content = Json.createArrayBuilder();
+            JsonArrayBuilder content = Jsons.createArrayBuilder();
             nodes.forEach(n -> content.add((JsonObject) n));
             return content.build();
         }
@@ -347,7 +347,7 @@ public final class JiraMarkdown {
     private static JsonObject text(String text, List<JsonObject> marks) {
         JsonObjectBuilder node = node("text").add("text", text);
         if (!marks.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsons.createArrayBuilder();
             marks.forEach(array::add);
             node.add("marks", array);
         }
@@ -359,7 +359,7 @@ public final class JiraMarkdown {
     }
 
     private static JsonObjectBuilder node(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return Jsons.createObjectBuilder().add("type", type);
     }
 
     private static JsonObject mark(String type) {
@@ -367,7 +367,7 @@ public final class JiraMarkdown {
     }
 
     private static JsonObject link(String href) {
-        return node("link").add("attrs", Json.createObjectBuilder().add("href", href)).build();
+        return node("link").add("attrs", Jsons.createObjectBuilder().add("href", href)).build();
     }
 
     private static List<JsonObject> with(List<JsonObject> marks, JsonObject mark) {

@@ -1,6 +1,6 @@
 package dev.switchboard.jira.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,7 +18,7 @@ public record JiraMyself(String accountId, String key, String name, String displ
     public static JiraMyself parse(JiraSiteKind kind, String body) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = Jsons.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new IllegalArgumentException("Jira's /myself answer is not a JSON object");
             }

@@ -3,9 +3,9 @@ package dev.switchboard.jira.control;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -45,7 +45,7 @@ public class JiraNoticePoster implements NoticePoster {
                 ? jira.api().addAdfComment(jira.authorization(), to.issueKey(),
                         marked(JiraMarkdown.toAdf(notice.getBody()), notice))
                 : jira.api().addComment(jira.authorization(), to.issueKey(),
-                        marked(Json.createValue(JiraMarkdown.toWiki(notice.getBody())), notice))) {
+                        marked(Jsons.createValue(JiraMarkdown.toWiki(notice.getBody())), notice))) {
             int status = r.getStatus();
             if (status / 100 != 2) {
                 throw new IllegalStateException("jira refused the comment on " + to.issueKey() + " (HTTP " + status + ")");
@@ -68,7 +68,7 @@ public class JiraNoticePoster implements NoticePoster {
                 throw new IllegalStateException("jira refused the comments of " + to.issueKey() + " (HTTP "
                         + r.getStatus() + ")");
             }
-            JsonObject page = Json.createReader(new StringReader(r.readEntity(String.class))).readObject();
+            JsonObject page = Jsons.createReader(new StringReader(r.readEntity(String.class))).readObject();
             for (JsonValue comment : page.getJsonArray("comments")) {
                 JsonObject c = comment.asJsonObject();
                 if (carries(c, notice)) {
@@ -97,14 +97,14 @@ public class JiraNoticePoster implements NoticePoster {
 
     /** The comment with the notice's property, which Jira keeps with it and shows nobody. */
     private static JsonObject marked(JsonValue body, JobNotice notice) {
-        return Json.createObjectBuilder().add("body", body).add("properties", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("key", PROPERTY)
-                        .add("value", Json.createObjectBuilder().add("id", notice.getId())))).build();
+        return Jsons.createObjectBuilder().add("body", body).add("properties", Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add("key", PROPERTY)
+                        .add("value", Jsons.createObjectBuilder().add("id", notice.getId())))).build();
     }
 
     private static String postedId(Response response) {
         try {
-            JsonObject posted = Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            JsonObject posted = Jsons.createReader(new StringReader(response.readEntity(String.class))).readObject();
             return posted.getString("id", null);
         } catch (RuntimeException e) {
             return null; // posted all the same; the id is only for the record

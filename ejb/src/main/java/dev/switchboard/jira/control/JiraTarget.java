@@ -1,6 +1,6 @@
 package dev.switchboard.jira.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -23,7 +23,7 @@ public record JiraTarget(String site, String workspaceId, String issueKey, Strin
     }
 
     public static JiraTarget from(String json) {
-        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        JsonObject o = Jsons.createReader(new StringReader(json)).readObject();
         return new JiraTarget(o.getString("site"), o.getString("workspace_id", null), o.getString("issue_key"),
                 o.getString("comment_id", null), o.getString("requester"), o.getString("git_provider", null));
     }
@@ -33,7 +33,7 @@ public record JiraTarget(String site, String workspaceId, String issueKey, Strin
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("site", site).add("issue_key", issueKey)
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("site", site).add("issue_key", issueKey)
                 .add("requester", requester);
         if (workspaceId != null) {
             json.add("workspace_id", workspaceId);

@@ -1,7 +1,7 @@
 package dev.switchboard.jobs.control;
 
 import dev.switchboard.deliveries.control.HmacSha256;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,7 +42,7 @@ public final class AgentPush {
     public static Parsed parse(byte[] body) throws MalformedPushException {
         JsonObject root;
         try {
-            JsonValue value = Json.createReader(new ByteArrayInputStream(body)).readValue();
+            JsonValue value = Jsons.createReader(new ByteArrayInputStream(body)).readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new MalformedPushException("the body is not a JSON object");
             }

@@ -1,8 +1,8 @@
 package dev.switchboard.jobs.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
@@ -60,7 +60,7 @@ public class AgentServer {
     @CircuitBreaker(failOn = AgentServerUnavailableException.class, requestVolumeThreshold = 10,
             failureRatio = 0.5, delay = 30_000)
     public void send(String conversationId, String text) {
-        JsonObject body = Json.createObjectBuilder().add("message", text).build();
+        JsonObject body = Jsons.createObjectBuilder().add("message", text).build();
         try (Response response = call(false, () -> api().message(authorization(), conversationId, body))) {
             int status = response.getStatus();
             if (status == 404 || status == 409 || status == 410) {
@@ -110,7 +110,7 @@ public class AgentServer {
             throw new AgentServerException("the agent server refused " + what + " (HTTP " + status + ")");
         }
         try {
-            return Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            return Jsons.createReader(new StringReader(response.readEntity(String.class))).readObject();
         } catch (JsonException | IllegalStateException | ProcessingException e) {
             throw new AgentServerException("the agent server's answer to " + what + " is not readable", e);
         }

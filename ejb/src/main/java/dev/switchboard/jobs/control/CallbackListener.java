@@ -2,6 +2,7 @@ package dev.switchboard.jobs.control;
 
 import dev.switchboard.jobs.entity.JobNotice;
 import dev.switchboard.jobs.entity.NoticeStatus;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.RateLimitedException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -10,7 +11,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -74,7 +74,7 @@ public class CallbackListener implements MessageListener {
     private static JsonObject body(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                JsonObject body = Json.createReader(new StringReader(text.getText())).readObject();
+                JsonObject body = Jsons.createReader(new StringReader(text.getText())).readObject();
                 if (body.getInt("v", 0) == CallbackQueue.SCHEMA_VERSION && body.containsKey("job")
                         && body.containsKey("change")) {
                     return body;

@@ -1,12 +1,12 @@
 package dev.switchboard.jobs.control;
 
+import dev.switchboard.json.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.json.Json;
 import java.time.Duration;
 
 /**
@@ -31,7 +31,7 @@ public class CallbackQueue {
 
     /** @param change the job's state-change counter the message is about */
     public void nudge(String jobId, int change, Duration delay) {
-        String body = Json.createObjectBuilder()
+        String body = Jsons.createObjectBuilder()
                 .add("v", SCHEMA_VERSION)
                 .add("job", jobId)
                 .add("change", change)

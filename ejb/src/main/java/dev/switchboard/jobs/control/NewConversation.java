@@ -1,6 +1,6 @@
 package dev.switchboard.jobs.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
@@ -21,7 +21,7 @@ public record NewConversation(String prompt, String repository, String gitProvid
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("initial_user_msg", prompt)
                 .add("git_provider", gitProvider)
                 .add("conversation_instructions", instructions);

@@ -1,6 +1,6 @@
 package dev.switchboard.microagents.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +28,7 @@ record PlatformAnswer(int status, String body, String nextPage) {
     }
 
     JsonValue json() {
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsons.createReader(new StringReader(body))) {
             JsonStructure value = reader.read();
             return value;
         }

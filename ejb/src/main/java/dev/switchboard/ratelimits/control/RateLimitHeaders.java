@@ -1,8 +1,8 @@
 package dev.switchboard.ratelimits.control;
 
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.RateLimitVerdict.Scope;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -235,7 +235,7 @@ public final class RateLimitHeaders {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object && object.get("ok") == JsonValue.FALSE
                     && object.get("error") instanceof JsonString error) {

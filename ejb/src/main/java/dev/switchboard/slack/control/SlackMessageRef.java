@@ -1,6 +1,6 @@
 package dev.switchboard.slack.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -10,7 +10,7 @@ public record SlackMessageRef(String team, String channel, String ts) {
 
     public static SlackMessageRef from(String json) {
         try {
-            JsonObject target = Json.createReader(new StringReader(json)).readObject();
+            JsonObject target = Jsons.createReader(new StringReader(json)).readObject();
             return new SlackMessageRef(target.getString("team"), target.getString("channel"), target.getString("ts"));
         } catch (JsonException | NullPointerException | ClassCastException e) {
             throw new IllegalArgumentException("not a Slack message reference: " + json, e);
@@ -18,6 +18,6 @@ public record SlackMessageRef(String team, String channel, String ts) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("team", team).add("channel", channel).add("ts", ts).build();
+        return Jsons.createObjectBuilder().add("team", team).add("channel", channel).add("ts", ts).build();
     }
 }

@@ -4,9 +4,9 @@ import dev.switchboard.clients.control.PlatformClients;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.NoticePoster;
 import dev.switchboard.jobs.entity.JobNotice;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -65,7 +65,7 @@ public class SlackNoticePoster implements NoticePoster {
         }
         SlackTarget to = SlackTarget.from(notice.getTarget());
         String authorization = tokens.authorization(to.team());
-        JsonObject message = Json.createObjectBuilder().add("channel", to.channel()).add("thread_ts", to.threadTs())
+        JsonObject message = Jsons.createObjectBuilder().add("channel", to.channel()).add("thread_ts", to.threadTs())
                 .add("text", notice.getBody()).add("unfurl_links", false).build();
         if (REPLY.equals(notice.getKind())) {
             try (Response r = clients.slack().postMessage(authorization, marked(message, notice))) {
@@ -73,7 +73,7 @@ public class SlackNoticePoster implements NoticePoster {
             }
         }
         if (SELECTOR.equals(notice.getKind())) {
-            JsonObject selector = marked(Json.createObjectBuilder(SlackRepositorySelector.forSlack(json(notice.getBody())))
+            JsonObject selector = marked(Jsons.createObjectBuilder(SlackRepositorySelector.forSlack(json(notice.getBody())))
                     .add("channel", to.channel()).add("thread_ts", to.threadTs()).add("unfurl_links", false).build(),
                     notice);
             try (Response r = clients.slack().postMessage(authorization, selector)) {
@@ -81,7 +81,7 @@ public class SlackNoticePoster implements NoticePoster {
             }
         }
         if (EPHEMERAL.equals(notice.getKind())) {
-            JsonObject ephemeral = Json.createObjectBuilder(message).add("user", to.user()).build();
+            JsonObject ephemeral = Jsons.createObjectBuilder(message).add("user", to.user()).build();
             try (Response r = clients.slack().postEphemeral(authorization, ephemeral)) {
                 return check("chat.postEphemeral", r).getString("message_ts", null);
             }
@@ -135,13 +135,13 @@ public class SlackNoticePoster implements NoticePoster {
 
     /** The message with the notice's id in its metadata, which Slack keeps with it and shows nobody. */
     private static JsonObject marked(JsonObject message, JobNotice notice) {
-        return Json.createObjectBuilder(message).add("metadata", Json.createObjectBuilder().add("event_type", EVENT_TYPE)
-                .add("event_payload", Json.createObjectBuilder().add("notice_id", notice.getId()))).build();
+        return Jsons.createObjectBuilder(message).add("metadata", Jsons.createObjectBuilder().add("event_type", EVENT_TYPE)
+                .add("event_payload", Jsons.createObjectBuilder().add("notice_id", notice.getId()))).build();
     }
 
     private String update(JobNotice notice) {
         SlackMessageRef at = SlackMessageRef.from(notice.getTarget());
-        JsonObject message = Json.createObjectBuilder(json(notice.getBody())).add("channel", at.channel())
+        JsonObject message = Jsons.createObjectBuilder(json(notice.getBody())).add("channel", at.channel())
                 .add("ts", at.ts()).build();
         try (Response r = clients.slack().update(tokens.authorization(at.team()), message)) {
             return check("chat.update", r).getString("ts", null);
@@ -150,7 +150,7 @@ public class SlackNoticePoster implements NoticePoster {
 
     private String react(JobNotice notice) {
         SlackMessageRef at = SlackMessageRef.from(notice.getTarget());
-        JsonObject reaction = Json.createObjectBuilder().add("channel", at.channel()).add("timestamp", at.ts())
+        JsonObject reaction = Jsons.createObjectBuilder().add("channel", at.channel()).add("timestamp", at.ts())
                 .add("name", notice.getBody()).build();
         try (Response r = clients.slack().addReaction(tokens.authorization(at.team()), reaction)) {
             check("reactions.add", r);
@@ -170,7 +170,7 @@ public class SlackNoticePoster implements NoticePoster {
     }
 
     private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return Jsons.createReader(new StringReader(body)).readObject();
     }
 
     private static JsonObject check(String method, Response response) {

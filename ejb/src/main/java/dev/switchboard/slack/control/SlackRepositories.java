@@ -6,11 +6,11 @@ import dev.switchboard.accounts.control.OAuthProvider;
 import dev.switchboard.accounts.control.RelinkRequiredException;
 import dev.switchboard.clients.control.LinkHeader;
 import dev.switchboard.clients.control.PlatformClients;
+import dev.switchboard.json.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -110,7 +110,7 @@ public class SlackRepositories {
     }
 
     static List<String> fullNames(String json) {
-        JsonArray repositories = Json.createReader(new StringReader(json)).readArray();
+        JsonArray repositories = Jsons.createReader(new StringReader(json)).readArray();
         List<String> names = new ArrayList<>();
         for (JsonValue value : repositories) {
             if (value instanceof JsonObject repository && repository.get("full_name") != null) {

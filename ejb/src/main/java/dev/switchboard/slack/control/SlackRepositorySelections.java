@@ -5,11 +5,11 @@ import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.jobs.control.NoticeDraft;
 import dev.switchboard.jobs.control.Notices;
 import dev.switchboard.jobs.entity.JobNotice;
+import dev.switchboard.json.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public class SlackRepositorySelections {
     public JsonObject suggest(String team, String user, String blockId, String query) {
         Optional<JobNotice> selector = pending(blockId);
         if (selector.isEmpty() || !isRequester(selector.get(), team, user)) {
-            return Json.createObjectBuilder().add("options", Json.createArrayBuilder()).build();
+            return Jsons.createObjectBuilder().add("options", Jsons.createArrayBuilder()).build();
         }
         return SlackRepositorySelector.suggestions(SlackRepositorySelector.offered(selector.get().getBody()), query);
     }

@@ -1,6 +1,6 @@
 package dev.switchboard.slack.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -45,20 +45,20 @@ public final class SlackRepositorySelector {
                 : "Your message could mean several repositories. Which one should I work on?");
         List<String> offered = candidates.size() > 1 ? candidates : accessible;
         JsonObject select = offered.size() <= MAX_OPTIONS
-                ? Json.createObjectBuilder().add("type", "static_select").add("action_id", ACTION_ID)
+                ? Jsons.createObjectBuilder().add("type", "static_select").add("action_id", ACTION_ID)
                         .add("placeholder", plain("Choose a repository")).add("options", options(offered, "")).build()
-                : Json.createObjectBuilder().add("type", "external_select").add("action_id", ACTION_ID)
+                : Jsons.createObjectBuilder().add("type", "external_select").add("action_id", ACTION_ID)
                         .add("placeholder", plain("Type to search your repositories")).add("min_query_length", 0)
                         .build();
-        JsonArray blocks = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "section").add("block_id", "repository-question")
-                        .add("text", Json.createObjectBuilder().add("type", "mrkdwn").add("text", question)))
-                .add(Json.createObjectBuilder().add("type", "actions").add("block_id", BLOCK_PREFIX + deliveryId)
-                        .add("elements", Json.createArrayBuilder().add(select)))
+        JsonArray blocks = Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add("type", "section").add("block_id", "repository-question")
+                        .add("text", Jsons.createObjectBuilder().add("type", "mrkdwn").add("text", question)))
+                .add(Jsons.createObjectBuilder().add("type", "actions").add("block_id", BLOCK_PREFIX + deliveryId)
+                        .add("elements", Jsons.createArrayBuilder().add(select)))
                 .build();
-        JsonArrayBuilder repositories = Json.createArrayBuilder();
+        JsonArrayBuilder repositories = Jsons.createArrayBuilder();
         offered.forEach(repositories::add);
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("text", question + " Choose it below, or mention me again naming it as `owner/repo`.")
                 .add("blocks", blocks).add("repositories", repositories).build();
     }
@@ -67,14 +67,14 @@ public final class SlackRepositorySelector {
     public static JsonObject chosen(String user, String repository) {
         String text = "<@" + user + "> chose `" + SlackMessages.escape(repository) + "`. Working on "
                 + SlackMessages.escape(repository) + " …";
-        return Json.createObjectBuilder().add("text", text).add("blocks", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "section")
-                        .add("text", Json.createObjectBuilder().add("type", "mrkdwn").add("text", text)))).build();
+        return Jsons.createObjectBuilder().add("text", text).add("blocks", Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add("type", "section")
+                        .add("text", Jsons.createObjectBuilder().add("type", "mrkdwn").add("text", text)))).build();
     }
 
     /** The answer to a {@code block_suggestion}: the first {@link #MAX_OPTIONS} offered names containing the query. */
     public static JsonObject suggestions(List<String> offered, String query) {
-        return Json.createObjectBuilder().add("options", options(offered, query == null ? "" : query)).build();
+        return Jsons.createObjectBuilder().add("options", options(offered, query == null ? "" : query)).build();
     }
 
     /** The asking delivery a selector block belongs to; empty for any other block. */
@@ -87,7 +87,7 @@ public final class SlackRepositorySelector {
 
     /** The repositories a stored selector body offered. */
     public static List<String> offered(String noticeBody) {
-        JsonObject body = Json.createReader(new StringReader(noticeBody)).readObject();
+        JsonObject body = Jsons.createReader(new StringReader(noticeBody)).readObject();
         JsonValue repositories = body.get("repositories");
         if (repositories == null || repositories.getValueType() != JsonValue.ValueType.ARRAY) {
             return List.of();
@@ -98,20 +98,20 @@ public final class SlackRepositorySelector {
 
     /** What Slack is sent: the stored body without the offered list. */
     public static JsonObject forSlack(JsonObject body) {
-        return Json.createObjectBuilder(body).remove("repositories").build();
+        return Jsons.createObjectBuilder(body).remove("repositories").build();
     }
 
     private static JsonArray options(List<String> offered, String query) {
         String needle = query.strip().toLowerCase(Locale.ROOT);
-        JsonArrayBuilder options = Json.createArrayBuilder();
+        JsonArrayBuilder options = Jsons.createArrayBuilder();
         offered.stream().filter(name -> name.toLowerCase(Locale.ROOT).contains(needle)).limit(MAX_OPTIONS)
-                .forEach(name -> options.add(Json.createObjectBuilder().add("text", plain(clip(name)))
+                .forEach(name -> options.add(Jsons.createObjectBuilder().add("text", plain(clip(name)))
                         .add("value", name)));
         return options.build();
     }
 
     private static JsonObject plain(String text) {
-        return Json.createObjectBuilder().add("type", "plain_text").add("text", text).build();
+        return Jsons.createObjectBuilder().add("type", "plain_text").add("text", text).build();
     }
 
     private static String clip(String name) {

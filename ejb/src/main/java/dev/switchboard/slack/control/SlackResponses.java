@@ -1,9 +1,9 @@
 package dev.switchboard.slack.control;
 
+import dev.switchboard.json.Jsons;
 import dev.switchboard.ratelimits.control.Failure;
 import dev.switchboard.ratelimits.control.RateLimitHeaders;
 import dev.switchboard.ratelimits.control.RateLimitVerdict;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -82,7 +82,7 @@ public final class SlackResponses {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (RuntimeException e) {
             // a proxy's HTML error page, a truncated body: no envelope

@@ -1,6 +1,6 @@
 package dev.switchboard.slack.control;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -10,7 +10,7 @@ public record SlackTarget(String team, String channel, String threadTs, String u
 
     public static SlackTarget from(String json) {
         try {
-            JsonObject target = Json.createReader(new StringReader(json)).readObject();
+            JsonObject target = Jsons.createReader(new StringReader(json)).readObject();
             return new SlackTarget(target.getString("team"), target.getString("channel"),
                     target.getString("thread_ts"), target.getString("user"));
         } catch (JsonException | NullPointerException | ClassCastException e) {
@@ -19,7 +19,7 @@ public record SlackTarget(String team, String channel, String threadTs, String u
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("team", team).add("channel", channel).add("thread_ts", threadTs)
+        return Jsons.createObjectBuilder().add("team", team).add("channel", channel).add("thread_ts", threadTs)
                 .add("user", user).build();
     }
 }

@@ -5,7 +5,7 @@ import dev.switchboard.accounts.control.OAuthProviderException;
 import dev.switchboard.accounts.control.ProviderUnavailableException;
 import dev.switchboard.accounts.control.RelinkRequiredException;
 import dev.switchboard.api.boundary.ErrorBody;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -30,7 +30,7 @@ public final class AccountErrorMappers {
     public static class Relink implements ExceptionMapper<RelinkRequiredException> {
         @Override
         public Response toResponse(RelinkRequiredException e) {
-            String body = Json.createObjectBuilder().add("error", e.getMessage())
+            String body = Jsons.createObjectBuilder().add("error", e.getMessage())
                     .add("relink", "/api/oauth/" + e.provider() + "/authorize").build().toString();
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }

@@ -3,7 +3,7 @@ package dev.switchboard.accounts.boundary;
 import static dev.switchboard.api.boundary.JsonFields.nullable;
 
 import dev.switchboard.accounts.entity.LinkedAccount;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 
 /** A linked account as the API shows it. Token columns are deliberately never read here. */
@@ -13,7 +13,7 @@ final class AccountJson {
     }
 
     static JsonObjectBuilder of(LinkedAccount account) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("provider", account.getProvider())
                 .add("providerUserId", account.getProviderUserId())
                 .add("status", account.getStatus().name())

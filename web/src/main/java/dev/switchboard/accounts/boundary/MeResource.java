@@ -14,9 +14,9 @@ import dev.switchboard.accounts.control.ProviderIdentity;
 import dev.switchboard.api.boundary.ErrorBody;
 import dev.switchboard.accounts.entity.LinkedAccount;
 import dev.switchboard.accounts.entity.SwitchboardUser;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.BadRequestException;
@@ -56,9 +56,9 @@ public class MeResource {
     @GET
     public String me() {
         SwitchboardUser user = currentUser.require();
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = Jsons.createArrayBuilder();
         currentUser.groups().stream().sorted().forEach(groups::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("id", user.getId())
                 .add("issuer", user.getIssuer())
                 .add("subject", user.getSubject())
@@ -72,7 +72,7 @@ public class MeResource {
     @Path("accounts")
     public String accounts() {
         SwitchboardUser user = currentUser.require();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (LinkedAccount account : linkedAccounts.of(user.getId())) {
             items.add(AccountJson.of(account));
         }
@@ -95,12 +95,12 @@ public class MeResource {
     }
 
     private static String unlinked(OAuthProvider provider, AccountUnlinking.Unlinked unlinked) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("unlinked", provider.id())
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("unlinked", provider.id())
                 .add("revokedAtProvider", unlinked.revoked());
         for (LinkedResources.Released released : unlinked.released()) {
-            JsonArrayBuilder left = Json.createArrayBuilder();
+            JsonArrayBuilder left = Jsons.createArrayBuilder();
             released.leftAtProvider().forEach(left::add);
-            json.add(released.kind(), Json.createObjectBuilder().add("removed", released.removed())
+            json.add(released.kind(), Jsons.createObjectBuilder().add("removed", released.removed())
                     .add("leftAtProvider", left));
         }
         return json.build().toString();
@@ -122,7 +122,7 @@ public class MeResource {
             return ErrorBody.response(Response.Status.BAD_GATEWAY, provider.id() + " answered HTTP " + answer.status());
         }
         ProviderIdentity identity = ProviderIdentity.parse(provider, answer.body());
-        JsonObjectBuilder json = Json.createObjectBuilder().add("provider", provider.id())
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("provider", provider.id())
                 .add("providerUserId", identity.userId());
         nullable(json, "login", identity.login());
         nullable(json, "name", identity.displayName());

@@ -4,9 +4,9 @@ import dev.switchboard.accounts.control.AccountLinking;
 import dev.switchboard.accounts.control.LinkingSettings;
 import dev.switchboard.accounts.control.OAuthProvider;
 import dev.switchboard.accounts.entity.SwitchboardUser;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -59,7 +59,7 @@ public class OAuthResource {
         NewCookie cookie = browserCookie(browser, 600);
         if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 && !t.isWildcardType())) {
-            return Response.ok(Json.createObjectBuilder().add("authorizeUrl", target.toString()).build().toString(),
+            return Response.ok(Jsons.createObjectBuilder().add("authorizeUrl", target.toString()).build().toString(),
                     MediaType.APPLICATION_JSON_TYPE).cookie(cookie).build();
         }
         return Response.status(Response.Status.FOUND).location(target).cookie(cookie).build();
@@ -78,7 +78,7 @@ public class OAuthResource {
             URI next = UriBuilder.fromUri(linked.redirectTo()).queryParam("linked", linked.provider()).build();
             return Response.seeOther(next).cookie(expired).build();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("linked", linked.provider());
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("linked", linked.provider());
         dev.switchboard.api.boundary.JsonFields.nullable(json, "login", linked.login());
         return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE).cookie(expired).build();
     }

@@ -9,9 +9,9 @@ import dev.switchboard.deliveries.entity.DeliveryStatus;
 import dev.switchboard.deliveries.entity.Platform;
 import dev.switchboard.gitlab.control.GitLabHookReport;
 import dev.switchboard.gitlab.entity.GitLabHookInstallation;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -42,11 +42,11 @@ public class IntegrationsResource {
     public String integrations() {
         Map<Platform, Map<DeliveryStatus, Long>> counts = deliveries.countsByStatus();
         Map<Platform, Instant> last = deliveries.lastReceived();
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
         for (Platform platform : Platform.values()) {
-            JsonObjectBuilder byStatus = Json.createObjectBuilder();
+            JsonObjectBuilder byStatus = Jsons.createObjectBuilder();
             counts.get(platform).forEach((status, n) -> byStatus.add(status.name(), n));
-            JsonObjectBuilder entry = Json.createObjectBuilder()
+            JsonObjectBuilder entry = Jsons.createObjectBuilder()
                     .add("platform", platform.id())
                     .add("enabled", settings.enabled(platform))
                     .add("configured", settings.configured(platform));
@@ -56,7 +56,7 @@ public class IntegrationsResource {
                 entry.addNull("lastDeliveryAt");
             }
             if (platform == Platform.GITLAB) {
-                JsonObjectBuilder hooks = Json.createObjectBuilder();
+                JsonObjectBuilder hooks = Jsons.createObjectBuilder();
                 deliveries.gitlabHooksByStatus().forEach(hooks::add);
                 entry.add("hooks", hooks).add("hooksNeedingAttention", hooksNeedingAttention());
             }
@@ -67,9 +67,9 @@ public class IntegrationsResource {
 
     /** DISABLED, INVALID and RATE_LIMITED hooks with their reasons, most recently checked first. */
     private JsonArrayBuilder hooksNeedingAttention() {
-        JsonArrayBuilder hooks = Json.createArrayBuilder();
+        JsonArrayBuilder hooks = Jsons.createArrayBuilder();
         for (GitLabHookInstallation hook : hookReport.needingAttention(MAX_HOOKS_LISTED)) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = Jsons.createObjectBuilder()
                     .add("resourceType", hook.getResourceType().name().toLowerCase())
                     .add("resourceId", hook.getResourceId())
                     .add("status", hook.getStatus().name());

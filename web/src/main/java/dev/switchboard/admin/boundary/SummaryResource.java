@@ -2,9 +2,9 @@ package dev.switchboard.admin.boundary;
 
 import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.deliveries.control.Deliveries;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,10 +31,10 @@ public class SummaryResource {
         Instant now = Instant.now();
         Instant since = now.minus(Duration.ofHours(1));
         Deliveries.Summary summary = deliveries.summary(since);
-        JsonObjectBuilder lastHour = Json.createObjectBuilder();
+        JsonObjectBuilder lastHour = Jsons.createObjectBuilder();
         summary.receivedByStatus().forEach((status, n) -> lastHour.add(status.name(), n));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("since", since.toString()).add("lastHour", lastHour);
-        summary.oldestQueued().ifPresentOrElse(d -> json.add("oldestQueued", Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("since", since.toString()).add("lastHour", lastHour);
+        summary.oldestQueued().ifPresentOrElse(d -> json.add("oldestQueued", Jsons.createObjectBuilder()
                         .add("id", d.getId())
                         .add("platform", d.getPlatform().id())
                         .add("receivedAt", d.getReceivedAt().toString())

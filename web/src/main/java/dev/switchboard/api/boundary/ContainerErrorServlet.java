@@ -1,6 +1,6 @@
 package dev.switchboard.api.boundary;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,6 +40,6 @@ public class ContainerErrorServlet extends HttpServlet {
         if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
             reason = reason + ": " + request.getMethod().toUpperCase(Locale.ROOT);
         }
-        response.getWriter().write(Json.createObjectBuilder().add("error", reason).build().toString());
+        response.getWriter().write(Jsons.createObjectBuilder().add("error", reason).build().toString());
     }
 }

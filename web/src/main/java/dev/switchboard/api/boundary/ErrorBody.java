@@ -1,6 +1,6 @@
 package dev.switchboard.api.boundary;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +13,7 @@ public final class ErrorBody {
     public static Response response(int status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString())
+                .entity(Jsons.createObjectBuilder().add("error", message).build().toString())
                 .build();
     }
 

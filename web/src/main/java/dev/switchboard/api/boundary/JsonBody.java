@@ -1,6 +1,6 @@
 package dev.switchboard.api.boundary;
 
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,7 +16,7 @@ public final class JsonBody {
 
     public static JsonObject object(String body) {
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = Jsons.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 return value.asJsonObject();
             }

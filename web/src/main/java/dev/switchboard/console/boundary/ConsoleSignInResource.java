@@ -4,8 +4,8 @@ import dev.switchboard.api.boundary.ErrorBody;
 import dev.switchboard.api.boundary.JsonBody;
 import dev.switchboard.config.KeycloakConfigSource;
 import dev.switchboard.console.control.DevSignIn;
+import dev.switchboard.json.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.BadRequestException;
@@ -46,11 +46,11 @@ public class ConsoleSignInResource {
         String realm = KeycloakConfigSource.realmUrl(
                 config.getOptionalValue("keycloak.server.url", String.class).orElse(null),
                 config.getOptionalValue("keycloak.realm.name", String.class).orElse(null));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("dev", devSignIn.enabled());
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("dev", devSignIn.enabled());
         if (realm == null) {
             json.addNull("oidc");
         } else {
-            json.add("oidc", Json.createObjectBuilder()
+            json.add("oidc", Jsons.createObjectBuilder()
                     .add("issuer", realm)
                     .add("authorizationEndpoint", realm + "/protocol/openid-connect/auth")
                     .add("tokenEndpoint", realm + "/protocol/openid-connect/token")
@@ -71,7 +71,7 @@ public class ConsoleSignInResource {
         boolean admin = JsonBody.bool(request, "admin");
         try {
             return devSignIn.mint(user, admin)
-                    .map(minted -> Response.ok(Json.createObjectBuilder().add("token", minted.token())
+                    .map(minted -> Response.ok(Jsons.createObjectBuilder().add("token", minted.token())
                                     .add("expiresAt", minted.expiresAt().toString()).build().toString())
                             .cacheControl(noStore()).build())
                     .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not found"));

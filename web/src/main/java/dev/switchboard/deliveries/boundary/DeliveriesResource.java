@@ -7,9 +7,9 @@ import dev.switchboard.deliveries.control.DeliveryFilter;
 import dev.switchboard.deliveries.control.DeliveryPage;
 import dev.switchboard.deliveries.entity.DeliveryStatus;
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.BadRequestException;
@@ -43,9 +43,9 @@ public class DeliveriesResource {
                        @QueryParam("cursor") String cursor) {
         DeliveryPage page = deliveries.list(filter(platform, status, event, from, to, limit,
                 DeliveryFilter.DEFAULT_LIMIT, cursor));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         page.items().forEach(d -> items.add(DeliveryJson.item(d)));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("items", items);
         if (page.next() == null) {
             json.addNull("next");
         } else {
@@ -86,9 +86,9 @@ public class DeliveriesResource {
             throw new BadRequestException("bulk replay needs status=DEAD");
         }
         Deliveries.BulkReplay replay = deliveries.replayDead(filter);
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = Jsons.createArrayBuilder();
         replay.ids().forEach(ids::add);
-        return Response.accepted(Json.createObjectBuilder().add("replayed", replay.ids().size()).add("ids", ids)
+        return Response.accepted(Jsons.createObjectBuilder().add("replayed", replay.ids().size()).add("ids", ids)
                 .add("more", replay.more()).build().toString()).build();
     }
 

@@ -3,7 +3,7 @@ package dev.switchboard.deliveries.boundary;
 import static dev.switchboard.api.boundary.JsonFields.nullable;
 
 import dev.switchboard.deliveries.entity.WebhookDelivery;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,7 +17,7 @@ final class DeliveryJson {
     }
 
     static JsonObjectBuilder item(WebhookDelivery d) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("id", d.getId())
                 .add("platform", d.getPlatform().id())
                 .add("deliveryId", d.getDeliveryId())
@@ -42,9 +42,9 @@ final class DeliveryJson {
 
     private static JsonValue parse(String json) {
         try {
-            return Json.createReader(new StringReader(json)).readValue();
+            return Jsons.createReader(new StringReader(json)).readValue();
         } catch (JsonException e) {
-            return Json.createValue(json);
+            return Jsons.createValue(json);
         }
     }
 }

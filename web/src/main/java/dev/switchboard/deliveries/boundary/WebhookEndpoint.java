@@ -1,11 +1,11 @@
 package dev.switchboard.deliveries.boundary;
 
 import dev.switchboard.deliveries.control.Acknowledgement;
-import dev.switchboard.deliveries.control.JsonFactories;
 import dev.switchboard.deliveries.control.WebhookHeaders;
 import dev.switchboard.deliveries.control.WebhookReception;
 import dev.switchboard.deliveries.control.WebhookRequest;
 import dev.switchboard.deliveries.entity.Platform;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,18 +29,18 @@ public class WebhookEndpoint {
         Acknowledgement ack = reception.receive(platform,
                 new WebhookRequest(WebhookHeaders.of(headers.getRequestHeaders()), raw));
         if (ack instanceof Acknowledgement.Queued queued) {
-            return json(Response.Status.ACCEPTED, JsonFactories.BUILDERS.createObjectBuilder()
+            return json(Response.Status.ACCEPTED, Jsons.createObjectBuilder()
                     .add("id", queued.id()).add("status", "queued").build().toString());
         }
         if (ack instanceof Acknowledgement.Duplicate duplicate) {
-            return json(Response.Status.OK, JsonFactories.BUILDERS.createObjectBuilder()
+            return json(Response.Status.OK, Jsons.createObjectBuilder()
                     .add("id", duplicate.id()).add("status", "duplicate").build().toString());
         }
         if (ack instanceof Acknowledgement.Answered answered) {
             return json(Response.Status.OK, answered.json());
         }
         Acknowledgement.Challenged challenged = (Acknowledgement.Challenged) ack;
-        return json(Response.Status.OK, JsonFactories.BUILDERS.createObjectBuilder()
+        return json(Response.Status.OK, Jsons.createObjectBuilder()
                 .add("challenge", challenged.challenge()).build().toString());
     }
 

@@ -6,9 +6,9 @@ import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.github.control.GitHubAppTokens;
 import dev.switchboard.github.control.GitHubInstallationDirectory;
 import dev.switchboard.github.entity.GitHubInstallation;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,9 +35,9 @@ public class GitHubInstallationsResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (GitHubInstallation installation : directory.recent(SwitchboardApi.MAX_LISTED)) {
-            var item = Json.createObjectBuilder().add("installationId", installation.getInstallationId());
+            var item = Jsons.createObjectBuilder().add("installationId", installation.getInstallationId());
             nullable(item, "accountLogin", installation.getAccountLogin());
             nullable(item, "accountType", installation.getAccountType());
             nullable(item, "repositorySelection", installation.getRepositorySelection());
@@ -46,7 +46,7 @@ public class GitHubInstallationsResource {
             nullable(item, "updatedAt", installation.getUpdatedAt());
             items.add(item);
         }
-        return Json.createObjectBuilder().add("items", items).build().toString();
+        return Jsons.createObjectBuilder().add("items", items).build().toString();
     }
 
     @POST
@@ -54,7 +54,7 @@ public class GitHubInstallationsResource {
     @Bulkhead(SwitchboardApi.OUTBOUND_BULKHEAD)
     public String verify(@PathParam("id") long installationId) {
         GitHubAppTokens.Verification v = tokens.verify(installationId);
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("installationId", v.installationId())
                 .add("repositories", v.repositories())
                 .add("tokenExpiresAt", v.tokenExpiresAt().toString())

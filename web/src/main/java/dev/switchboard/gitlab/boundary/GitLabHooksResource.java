@@ -4,9 +4,9 @@ import static dev.switchboard.api.boundary.JsonFields.nullable;
 
 import dev.switchboard.accounts.boundary.CurrentUser;
 import dev.switchboard.gitlab.control.GitLabHookInstaller;
+import dev.switchboard.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.POST;
@@ -29,10 +29,10 @@ public class GitLabHooksResource {
     @POST
     @Path("sync")
     public String sync() {
-        JsonArrayBuilder hooks = Json.createArrayBuilder();
+        JsonArrayBuilder hooks = Jsons.createArrayBuilder();
         GitLabHookInstaller.Sync sync = installer.sync(currentUser.require().getId());
         for (GitLabHookInstaller.Result r : sync.hooks()) {
-            JsonObjectBuilder hook = Json.createObjectBuilder()
+            JsonObjectBuilder hook = Jsons.createObjectBuilder()
                     .add("resourceType", r.type().name().toLowerCase())
                     .add("resourceId", r.resourceId())
                     .add("status", r.status().name());
@@ -45,7 +45,7 @@ public class GitLabHooksResource {
             }
             hooks.add(hook);
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("hooks", hooks);
+        JsonObjectBuilder answer = Jsons.createObjectBuilder().add("hooks", hooks);
         nullable(answer, "incomplete", sync.incomplete());
         return answer.build().toString();
     }

@@ -5,7 +5,7 @@ import static dev.switchboard.api.boundary.JsonFields.nullable;
 import dev.switchboard.jira.control.JiraMyself;
 import dev.switchboard.jira.control.JiraWorkspaces;
 import dev.switchboard.api.boundary.JsonBody;
-import jakarta.json.Json;
+import dev.switchboard.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -24,7 +24,7 @@ final class JiraWorkspaceJson {
     }
 
     static JsonObjectBuilder workspace(JiraWorkspaces.Workspace w) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", w.id()).add("siteUrl", w.siteUrl());
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", w.id()).add("siteUrl", w.siteUrl());
         nullable(json, "cloudId", w.cloudId());
         json.add("kind", w.kind().id());
         nullable(json, "serviceAccountEmail", w.serviceAccountEmail());
@@ -35,7 +35,7 @@ final class JiraWorkspaceJson {
     /** Cloud answers with {@code accountId}, Data Center with {@code key} and {@code name}; the email when Jira shows it. */
     static JsonObjectBuilder verification(JiraWorkspaces.Verification v) {
         JiraMyself me = v.myself();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("workspaceId", v.workspace().id())
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("workspaceId", v.workspace().id())
                 .add("kind", v.workspace().kind().id());
         optional(json, "accountId", me.accountId());
         optional(json, "key", me.key());

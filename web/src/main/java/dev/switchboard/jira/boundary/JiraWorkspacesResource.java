@@ -2,9 +2,9 @@ package dev.switchboard.jira.boundary;
 
 import dev.switchboard.api.boundary.SwitchboardApi;
 import dev.switchboard.jira.control.JiraWorkspaces;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -38,9 +38,9 @@ public class JiraWorkspacesResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         workspaces.list().forEach(w -> items.add(JiraWorkspaceJson.workspace(w)));
-        return Json.createObjectBuilder().add("items", items).build().toString();
+        return Jsons.createObjectBuilder().add("items", items).build().toString();
     }
 
     @GET

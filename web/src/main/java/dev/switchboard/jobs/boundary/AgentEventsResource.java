@@ -3,8 +3,8 @@ package dev.switchboard.jobs.boundary;
 import dev.switchboard.api.boundary.ErrorBody;
 import dev.switchboard.jobs.control.AgentPush;
 import dev.switchboard.jobs.control.JobStateChanges;
+import dev.switchboard.json.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,7 +58,7 @@ public class AgentEventsResource {
         if (JobStateChanges.Result.UNKNOWN_CONVERSATION.name().equals(result)) {
             return ErrorBody.response(404, "no job has this conversation");
         }
-        return Response.accepted(Json.createObjectBuilder().add("status", result.toLowerCase()).build().toString())
+        return Response.accepted(Jsons.createObjectBuilder().add("status", result.toLowerCase()).build().toString())
                 .build();
     }
 }

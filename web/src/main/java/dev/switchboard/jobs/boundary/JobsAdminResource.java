@@ -9,9 +9,9 @@ import dev.switchboard.jobs.control.Notices;
 import dev.switchboard.jobs.entity.AgentJob;
 import dev.switchboard.jobs.entity.JobNotice;
 import dev.switchboard.jobs.entity.NoticeStatus;
+import dev.switchboard.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -61,20 +61,20 @@ public class JobsAdminResource {
         }
         List<AgentJob> page = jobs.recent(n);
         Map<String, Map<NoticeStatus, Long>> posts = tally.byJob(page.stream().map(AgentJob::getId).toList());
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (AgentJob job : page) {
-            JsonObjectBuilder counts = Json.createObjectBuilder();
+            JsonObjectBuilder counts = Jsons.createObjectBuilder();
             posts.getOrDefault(job.getId(), Map.of()).forEach((status, count) -> counts.add(status.name(), count));
             items.add(job(job).add("noticeCounts", counts));
         }
-        return Response.ok(Json.createObjectBuilder().add("items", items).build().toString()).build();
+        return Response.ok(Jsons.createObjectBuilder().add("items", items).build().toString()).build();
     }
 
     @GET
     @Path("{id}")
     public Response detail(@PathParam("id") String id) {
         return jobs.find(id).map(job -> {
-            JsonArrayBuilder posts = Json.createArrayBuilder();
+            JsonArrayBuilder posts = Jsons.createArrayBuilder();
             notices.ofJob(id).forEach(notice -> posts.add(notice(notice)));
             return Response.ok(job(job).add("notices", posts).build().toString()).build();
         }).orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "no job " + id));
@@ -97,7 +97,7 @@ public class JobsAdminResource {
     }
 
     private static JsonObjectBuilder job(AgentJob job) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", job.getId())
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", job.getId())
                 .add("platform", job.getPlatform().id()).add("status", job.getStatus().name())
                 .add("requester", job.getRequester()).add("createdAt", job.getCreatedAt().toString())
                 .add("updatedAt", job.getUpdatedAt().toString()).add("deliveryId", job.getDeliveryId());
@@ -112,7 +112,7 @@ public class JobsAdminResource {
     }
 
     private static JsonObjectBuilder notice(JobNotice notice) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", notice.getId()).add("kind", notice.getKind())
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", notice.getId()).add("kind", notice.getKind())
                 .add("key", notice.getIdempotencyKey()).add("status", notice.getStatus().name())
                 .add("attempts", notice.getAttempts()).add("updatedAt", timestamp(notice.getUpdatedAt()));
         optional(json, "lastError", notice.getLastError());

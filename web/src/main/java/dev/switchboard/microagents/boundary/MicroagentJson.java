@@ -2,10 +2,10 @@ package dev.switchboard.microagents.boundary;
 
 import static dev.switchboard.api.boundary.JsonFields.nullable;
 
+import dev.switchboard.json.Jsons;
 import dev.switchboard.microagents.control.Microagent;
 import dev.switchboard.microagents.control.MicroagentLoadError;
 import dev.switchboard.microagents.control.MicroagentMatch;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -17,12 +17,12 @@ final class MicroagentJson {
     }
 
     static JsonObjectBuilder agent(Microagent agent) {
-        JsonArrayBuilder triggers = Json.createArrayBuilder();
+        JsonArrayBuilder triggers = Jsons.createArrayBuilder();
         agent.triggers().forEach(triggers::add);
-        JsonArrayBuilder inputs = Json.createArrayBuilder();
-        agent.inputs().forEach(input -> inputs.add(nullable(Json.createObjectBuilder().add("name", input.name()),
+        JsonArrayBuilder inputs = Jsons.createArrayBuilder();
+        agent.inputs().forEach(input -> inputs.add(nullable(Jsons.createObjectBuilder().add("name", input.name()),
                 "description", input.description())));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("name", agent.name())
                 .add("type", agent.type().id())
                 .add("source", agent.source().id())
@@ -36,15 +36,15 @@ final class MicroagentJson {
     static JsonObjectBuilder match(MicroagentMatch match) {
         JsonObjectBuilder json = agent(match.agent());
         nullable(json, "matchedTrigger", match.trigger());
-        JsonArrayBuilder missing = Json.createArrayBuilder();
+        JsonArrayBuilder missing = Jsons.createArrayBuilder();
         match.missing().forEach(missing::add);
         return json.add("missingInputs", missing);
     }
 
     static JsonArrayBuilder errors(List<MicroagentLoadError> errors) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         for (MicroagentLoadError e : errors) {
-            array.add(Json.createObjectBuilder().add("source", e.source().id()).add("file", e.file())
+            array.add(Jsons.createObjectBuilder().add("source", e.source().id()).add("file", e.file())
                     .add("line", e.line()).add("error", e.describe()));
         }
         return array;

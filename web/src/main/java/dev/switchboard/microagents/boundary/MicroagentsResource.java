@@ -1,12 +1,12 @@
 package dev.switchboard.microagents.boundary;
 
 import dev.switchboard.accounts.boundary.CurrentUser;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.microagents.control.Instructions;
 import dev.switchboard.microagents.control.Microagents;
 import dev.switchboard.microagents.control.RepositoryAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -58,16 +58,16 @@ public class MicroagentsResource {
         List<String> thread = thread(request);
         RepositoryAccess access = credentials.forUser(userId, provider, repository, null);
         Instructions instructions = microagents.instructions(access, ref, message, thread);
-        JsonArrayBuilder agents = Json.createArrayBuilder();
+        JsonArrayBuilder agents = Jsons.createArrayBuilder();
         instructions.included().forEach(match -> agents.add(MicroagentJson.match(match)));
-        return Json.createObjectBuilder().add("repository", access.fullName()).add("provider", access.platform().id())
+        return Jsons.createObjectBuilder().add("repository", access.fullName()).add("provider", access.platform().id())
                 .add("commit", instructions.commit()).add("agents", agents)
                 .add("instructions", instructions.text())
                 .add("errors", MicroagentJson.errors(instructions.errors())).build().toString();
     }
 
     private static JsonObject object(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadRequestException("the body must be a JSON object");

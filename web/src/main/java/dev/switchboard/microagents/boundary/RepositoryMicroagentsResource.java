@@ -1,12 +1,12 @@
 package dev.switchboard.microagents.boundary;
 
 import dev.switchboard.accounts.boundary.CurrentUser;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.microagents.control.Microagents;
 import dev.switchboard.microagents.control.RepositoryAccess;
 import dev.switchboard.microagents.control.RepositoryMicroagents;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,9 +40,9 @@ public class RepositoryMicroagentsResource {
             @QueryParam("ref") String ref) {
         RepositoryAccess access = credentials.forUser(currentUser.require().getId(), provider, repository, null);
         RepositoryMicroagents loaded = microagents.load(access, MicroagentsResource.blankToNull(ref));
-        JsonArrayBuilder agents = Json.createArrayBuilder();
+        JsonArrayBuilder agents = Jsons.createArrayBuilder();
         loaded.catalog().agents().forEach(agent -> agents.add(MicroagentJson.agent(agent)));
-        return Json.createObjectBuilder().add("repository", access.fullName()).add("provider", access.platform().id())
+        return Jsons.createObjectBuilder().add("repository", access.fullName()).add("provider", access.platform().id())
                 .add("commit", loaded.commit()).add("agents", agents)
                 .add("errors", MicroagentJson.errors(loaded.catalog().errors())).build().toString();
     }

@@ -3,12 +3,12 @@ package dev.switchboard.slack.boundary;
 import static dev.switchboard.api.boundary.JsonFields.nullable;
 
 import dev.switchboard.api.boundary.SwitchboardApi;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.slack.control.SlackTeamDirectory;
 import dev.switchboard.slack.control.SlackTeams;
 import dev.switchboard.slack.entity.SlackInstallation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -36,9 +36,9 @@ public class SlackTeamsResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (SlackInstallation team : directory.recent(SwitchboardApi.MAX_LISTED)) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("teamId", team.getTeamId());
+            JsonObjectBuilder item = Jsons.createObjectBuilder().add("teamId", team.getTeamId());
             nullable(item, "teamName", team.getTeamName());
             nullable(item, "enterpriseId", team.getEnterpriseId());
             nullable(item, "botUserId", team.getBotUserId());
@@ -48,7 +48,7 @@ public class SlackTeamsResource {
             nullable(item, "updatedAt", team.getUpdatedAt());
             items.add(item);
         }
-        return Json.createObjectBuilder().add("items", items).build().toString();
+        return Jsons.createObjectBuilder().add("items", items).build().toString();
     }
 
     @POST
@@ -56,7 +56,7 @@ public class SlackTeamsResource {
     @Bulkhead(SwitchboardApi.OUTBOUND_BULKHEAD)
     public String verify(@PathParam("teamId") String teamId) {
         SlackTeams.Verification v = teams.verify(teamId);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("teamId", v.teamId());
+        JsonObjectBuilder json = Jsons.createObjectBuilder().add("teamId", v.teamId());
         if (v.team() != null) {
             json.add("team", v.team());
         }

@@ -1,10 +1,10 @@
 package dev.switchboard.stripe.boundary;
 
 import dev.switchboard.api.boundary.SwitchboardApi;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.stripe.control.StripeCustomers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +29,7 @@ public class BillingAdminResource {
     @Path("{userKey}")
     public String findOrCreate(@PathParam("userKey") String userKey, @QueryParam("email") String email) {
         StripeCustomers.Customer c = customers.findOrCreate(userKey, email);
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("userKey", c.userKey())
                 .add("customerId", c.customerId())
                 .add("created", c.created())

@@ -1,10 +1,10 @@
 package dev.switchboard.tokens.boundary;
 
 import dev.switchboard.api.boundary.SwitchboardApi;
+import dev.switchboard.json.Jsons;
 import dev.switchboard.tokens.control.TokenReencryption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,7 +26,7 @@ public class TokensAdminResource {
     @Path("reencrypt")
     public String reencrypt() {
         TokenReencryption.Result result = reencryption.reencryptAll();
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("keyId", result.keyId())
                 .add("rowsChecked", result.rowsChecked())
                 .add("rowsReencrypted", result.rowsReencrypted())
