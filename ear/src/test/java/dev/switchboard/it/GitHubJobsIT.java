@@ -25,6 +25,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -343,6 +348,42 @@ class GitHubJobsIT {
         assertThat(posted(repo, "/issues/7/comments", null)).isEmpty();
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+    }
+
+    /**
+     * The first deliveries of a new installation processed side by side: its row is created once and locked, so its
+     * token is minted once (GitHub is slow to mint, so every listener asks while the first waits) and no delivery
+     * fails on the installation's primary key and needs a second attempt.
+     */
+    @Test
+    void theFirstDeliveriesOfANewInstallationTogetherMintOneTokenAndNoneFails() throws Exception {
+        Repo repo = repository();
+        String tokens = "/github-api/app/installations/" + repo.installation() + "/access_tokens";
+        STUBS.stubFor(post(urlPathEqualTo(tokens)).willReturn(aResponse().withStatus(201).withFixedDelay(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"token\":\"ghs_together\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}")));
+        long githubId = 820_000_000L + repo.installation() % 1_000_000L;
+        String login = "together-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "read");
+        List<Sample> samples = IntStream.range(0, 12)
+                .mapToObj(i -> comment(repo, "it-together-" + UUID.randomUUID(), login, githubId, "@openhands fix it"))
+                .toList();
+        ExecutorService senders = Executors.newFixedThreadPool(samples.size());
+        try {
+            List<Future<String>> sent = senders.invokeAll(samples.stream()
+                    .map(sample -> (Callable<String>) () -> accepted(sample)).toList());
+            for (Future<String> id : sent) {
+                Map<String, Object> row = Database.awaitStatus(id.get(), WAIT, "PROCESSED", "IGNORED", "DEAD");
+                assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
+                assertThat(row.get("attempts")).as(row.toString()).isEqualTo(1);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo(tokens)))).hasSize(1);
+        assertThat(Database.queryInt("select count(*) from github_installation where installation_id = ?",
+                repo.installation())).isEqualTo(1);
     }
 
     /**

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -48,15 +47,14 @@ public class GitHubAppTokens {
     @Inject
     PlatformClients clients;
 
+    @Inject
+    GitHubInstallationRows rows;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String installationToken(long installationId) {
         Instant now = Instant.now();
-        GitHubInstallation installation = em.find(GitHubInstallation.class, installationId,
-                LockModeType.PESSIMISTIC_WRITE);
-        if (installation == null) {
-            installation = new GitHubInstallation(installationId, now);
-            em.persist(installation);
-        } else if (installation.hasTokenValidFor(REMINT_MARGIN, now)) {
+        GitHubInstallation installation = rows.locked(installationId);
+        if (installation.hasTokenValidFor(REMINT_MARGIN, now)) {
             return vault.decrypt(installation.accessTokenPurpose(), installation.getAccessToken());
         }
         JsonObject minted = mint(installationId);

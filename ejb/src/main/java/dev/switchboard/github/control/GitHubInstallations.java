@@ -2,6 +2,7 @@ package dev.switchboard.github.control;
 
 import dev.switchboard.github.entity.GitHubInstallation;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -14,22 +15,22 @@ public class GitHubInstallations {
     @PersistenceContext(unitName = "switchboard")
     EntityManager em;
 
+    @Inject
+    GitHubInstallationRows rows;
+
     public String apply(GitHubEvent.InstallationChanged change) {
         Instant now = Instant.now();
-        GitHubInstallation installation = em.find(GitHubInstallation.class, change.installationId(),
-                LockModeType.PESSIMISTIC_WRITE);
         String who = "installation " + change.installationId() + " (" + change.accountLogin() + ", "
                 + change.accountType() + ")";
         if (change.removed()) {
+            GitHubInstallation installation = em.find(GitHubInstallation.class, change.installationId(),
+                    LockModeType.PESSIMISTIC_WRITE);
             if (installation != null) {
                 em.remove(installation); // its cached token goes with it: GitHub has revoked it anyway
             }
             return who + " removed";
         }
-        if (installation == null) {
-            installation = new GitHubInstallation(change.installationId(), now);
-            em.persist(installation);
-        }
+        GitHubInstallation installation = rows.locked(change.installationId());
         installation.describe(change.accountLogin(), change.accountType(), change.repositorySelection(), now);
         return who + " " + change.action() + ", repositories: "
                 + (change.repositorySelection() == null ? "unchanged" : change.repositorySelection());

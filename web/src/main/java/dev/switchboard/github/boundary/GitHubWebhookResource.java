@@ -2,6 +2,7 @@ package dev.switchboard.github.boundary;
 
 import dev.switchboard.deliveries.boundary.WebhookEndpoint;
 import dev.switchboard.deliveries.entity.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /** GitHub App and repository/organization webhooks (JSON or form-encoded). */
+@ApplicationScoped // one instance for every request: Jersey would otherwise build and inject one per request
 @Path("webhooks/github")
 public class GitHubWebhookResource {
 

@@ -2,6 +2,7 @@ package dev.switchboard.gitlab.boundary;
 
 import dev.switchboard.deliveries.boundary.WebhookEndpoint;
 import dev.switchboard.deliveries.entity.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /** GitLab project and group hooks. */
+@ApplicationScoped // one instance for every request: Jersey would otherwise build and inject one per request
 @Path("webhooks/gitlab")
 public class GitLabWebhookResource {
 

@@ -2,6 +2,7 @@ package dev.switchboard.slack.boundary;
 
 import dev.switchboard.deliveries.boundary.WebhookEndpoint;
 import dev.switchboard.deliveries.entity.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /** Slack's two request URLs: the Events API (JSON) and interactivity (form-encoded payload). */
+@ApplicationScoped // one instance for every request: Jersey would otherwise build and inject one per request
 @Path("webhooks/slack")
 public class SlackWebhookResource {
 
