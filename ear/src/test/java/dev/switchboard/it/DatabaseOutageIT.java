@@ -4,6 +4,18 @@ import static dev.switchboard.it.WebhookIntakeIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class DatabaseOutageIT {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageIT.class.getName());
+
     static {
         ProviderStubs.start(); // the sample's GitHub (installation 4242) answers processing
     }
@@ -32,7 +46,7 @@ class DatabaseOutageIT {
     @Test
     void intakeAnswers503WhileTheDatabaseIsDownAndAcceptsTheRedeliveryAfterwards() throws Exception {
         Sample sample = Sample.githubIssueComment("it-outage-" + System.nanoTime(), "@openhands hello");
-        String database = System.getProperty("switchboard.db.url").replaceAll(".*/", "").replaceAll("\\?.*", "");
+        String database = databaseName();
         try {
             admin("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
@@ -49,6 +63,75 @@ class DatabaseOutageIT {
         HttpResponse<String> redelivered = sample.send();
         assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(202);
         Database.awaitStatus(json(redelivered.body()).getString("id"), java.time.Duration.ofSeconds(30), "IGNORED");
+    }
+
+    /**
+     * Under a steady load the database goes away for a few seconds and comes back: every delivery answered 202 is in
+     * the database and is processed, everything else was answered 503 (never a 500, never a 202 for a row that is not
+     * there), readiness is down meanwhile, and the platform's redelivery of each refused one is accepted afterwards.
+     */
+    @Test
+    void underLoadAnOutageRefusesWith503AndLosesNothingThatWasAcknowledged() throws Exception {
+        String database = databaseName();
+        String run = "it-outage-load-" + System.nanoTime() + "-";
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        Map<String, String> stored = new ConcurrentHashMap<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            running.add(senders.submit(() -> {
+                while (sending.get()) {
+                    Sample sample = Sample.githubIssueComment(run + next.incrementAndGet(), "load during an outage");
+                    HttpResponse<String> response = sample.send();
+                    answers.put(sample.deliveryId(), response.statusCode());
+                    if (response.statusCode() == 202) {
+                        stored.put(sample.deliveryId(), json(response.body()).getString("id"));
+                    }
+                }
+                return null;
+            }));
+        }
+        boolean readinessWentDown;
+        try {
+            Database.sleep(2000);
+            admin("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+            admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                    + "' AND pid <> pg_backend_pid()");
+            Database.sleep(1500);
+            readinessWentDown = Server.get("/health/ready", null).statusCode() == 503;
+            Database.sleep(1500);
+        } finally {
+            admin("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+        }
+        Database.sleep(3000);
+        sending.set(false);
+        for (Future<?> sender : running) {
+            sender.get(1, TimeUnit.MINUTES);
+        }
+        senders.shutdown();
+
+        assertThat(readinessWentDown).as("/health/ready during the outage").isTrue();
+        assertThat(answers.values()).as("answers by status").containsOnly(202, 503).contains(202, 503);
+        List<String> refused = answers.entrySet().stream().filter(a -> a.getValue() == 503).map(Map.Entry::getKey)
+                .toList();
+        LOG.info(answers.size() + " deliveries sent, " + refused.size() + " refused with 503");
+        for (Map.Entry<String, String> accepted : stored.entrySet()) {
+            assertThat(Database.countByDeliveryId("github", accepted.getKey())).as(accepted.getKey()).isEqualTo(1);
+            Database.awaitStatus(accepted.getValue(), Duration.ofSeconds(60), "IGNORED");
+        }
+        // the platform redelivers what it was refused: each is stored once and processed
+        for (String deliveryId : refused) {
+            HttpResponse<String> redelivered = Sample.githubIssueComment(deliveryId, "load during an outage").send();
+            assertThat(redelivered.statusCode()).as(redelivered.body()).isIn(200, 202);
+            Database.awaitStatus(json(redelivered.body()).getString("id"), Duration.ofSeconds(60), "IGNORED");
+            assertThat(Database.countByDeliveryId("github", deliveryId)).isEqualTo(1);
+        }
+    }
+
+    private static String databaseName() {
+        return System.getProperty("switchboard.db.url").replaceAll(".*/", "").replaceAll("\\?.*", "");
     }
 
     /** Statements about the test database are run from the maintenance database. */
