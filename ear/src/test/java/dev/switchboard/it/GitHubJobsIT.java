@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -452,6 +454,72 @@ class GitHubJobsIT {
         assertThat(Database.queryString("select status || ': ' || last_error from agent_jobs where id = ?", job))
                 .startsWith("ERROR: ").contains("earlier attempt");
         assertThat(posted(repo, "/issues/7/comments", "couldn't start")).hasSize(2);
+    }
+
+    /**
+     * The agent server behind its gateway is down (503) for the whole first attempt (four calls: the call and its three
+     * retries), then back: nothing reached it, so the delivery's next attempt starts the conversation — once — and
+     * the requester hears "on it" once, never "couldn't start".
+     */
+    @Test
+    void aStartTheAgentServerIsDownForIsRetriedByTheDeliveryAndStartsOnce() {
+        Repo repo = repository();
+        long githubId = 740_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "dev-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "write");
+        String conversation = "conv" + UUID.randomUUID().toString().replace("-", "");
+        String scenario = "agent-down-" + repo.installation();
+        for (int call = 0; call < 4; call++) {
+            STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
+                    .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+                    .inScenario(scenario).whenScenarioStateIs(call == 0 ? Scenario.STARTED : "down-" + call)
+                    .willSetStateTo("down-" + (call + 1))
+                    .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                            .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")));
+        }
+        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+                .inScenario(scenario).whenScenarioStateIs("down-4")
+                .willReturn(okJson("{\"status\":\"ok\",\"conversation_id\":\"" + conversation + "\"}")));
+
+        String id = accepted(comment(repo, "it-agent-down-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        assertThat(row.get("attempts")).as("the delivery's second attempt started it").isEqualTo(2);
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).hasSize(5);
+        assertThat(posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(conversation));
+        assertThat(posted(repo, "/issues/7/comments", "couldn't start")).isEmpty();
+        assertThat(Database.queryInt("select count(*) from agent_jobs where conversation_id = ?", conversation))
+                .isEqualTo(1);
+    }
+
+    /**
+     * The connection drops after the start was sent (the agent server may have started the conversation): it is not
+     * sent again, neither by the client's retries nor by the delivery's; the requester is told once.
+     */
+    @Test
+    void aStartWhoseConnectionDropsAfterItWasSentIsNotSentAgain() {
+        Repo repo = repository();
+        long githubId = 750_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "dev-" + githubId;
+        link(login, githubId);
+        permission(repo, login, "write");
+        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        String id = accepted(comment(repo, "it-agent-reset-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        assertThat(await(repo, "/issues/7/comments", "couldn't start")).hasSize(1);
+        Database.sleep(1500);
+        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).as("sent once").hasSize(1);
+        assertThat(posted(repo, "/issues/7/comments", "couldn't start")).hasSize(1);
+        assertThat(posted(repo, "/issues/7/comments", "I'm on it")).isEmpty();
     }
 
     /** Makes the connect-account notice of a delivery look as a crash after its post would leave it; its id. */
