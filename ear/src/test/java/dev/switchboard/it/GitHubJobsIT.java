@@ -106,6 +106,18 @@ class GitHubJobsIT {
                         + "\",\"user\":{\"login\":\"" + login + "\"}}")));
     }
 
+    /** A GitHub user with an id above {@code idBase}, linked to a Switchboard user, with this permission on the repository. */
+    record Requester(String login, long githubId) {
+    }
+
+    static Requester requester(Repo repo, long idBase, String permission) {
+        long githubId = idBase + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "dev-" + githubId;
+        link(login, githubId);
+        permission(repo, login, permission);
+        return new Requester(login, githubId);
+    }
+
     /** Links a GitHub account (login, id) to a new Switchboard user through the OAuth flow. */
     static void link(String login, long githubId) {
         GitHubLinks.link("it-jobs-" + UUID.randomUUID(), login, githubId);
@@ -185,10 +197,9 @@ class GitHubJobsIT {
     @Test
     void aMentionStartsOneConversationAcknowledgesOnceAndPostsTheSummaryOnce() {
         Repo repo = repository();
-        long githubId = 700_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        String login = "dev-" + githubId;
-        link(login, githubId);
-        permission(repo, login, "maintain");
+        Requester requester = requester(repo, 700_000_000L, "maintain");
+        long githubId = requester.githubId();
+        String login = requester.login();
         String conversation = conversation(repo);
         microagent(repo, "flaky.md", "---\ntriggers: [flaky]\n---\nRun the suite three times before calling a test fixed.");
 
@@ -429,10 +440,9 @@ class GitHubJobsIT {
     @Test
     void aStartWhoseAnswerACrashLostIsNotSentAgain() {
         Repo repo = repository();
-        long githubId = 720_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        String login = "dev-" + githubId;
-        link(login, githubId);
-        permission(repo, login, "write");
+        Requester requester = requester(repo, 720_000_000L, "write");
+        long githubId = requester.githubId();
+        String login = requester.login();
         STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
@@ -464,10 +474,9 @@ class GitHubJobsIT {
     @Test
     void aStartTheAgentServerIsDownForIsRetriedByTheDeliveryAndStartsOnce() {
         Repo repo = repository();
-        long githubId = 740_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        String login = "dev-" + githubId;
-        link(login, githubId);
-        permission(repo, login, "write");
+        Requester requester = requester(repo, 740_000_000L, "write");
+        long githubId = requester.githubId();
+        String login = requester.login();
         String conversation = "conv" + UUID.randomUUID().toString().replace("-", "");
         String scenario = "agent-down-" + repo.installation();
         for (int call = 0; call < 4; call++) {
@@ -503,10 +512,9 @@ class GitHubJobsIT {
     @Test
     void aStartWhoseConnectionDropsAfterItWasSentIsNotSentAgain() {
         Repo repo = repository();
-        long githubId = 750_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        String login = "dev-" + githubId;
-        link(login, githubId);
-        permission(repo, login, "write");
+        Requester requester = requester(repo, 750_000_000L, "write");
+        long githubId = requester.githubId();
+        String login = requester.login();
         STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
                 .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
