@@ -267,6 +267,18 @@ class KeycloakIT {
         capture("keycloak-15-login-page-again");
     }
 
+    /** A code handed to the console that this tab did not ask for (wrong state) is not exchanged. */
+    @Test
+    void theConsoleRefusesASignInAnswerItDidNotAskFor() {
+        openBrowser();
+        browser.get(CONSOLE + "?code=stolen-code&state=forged-state");
+        until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "sign-in answer does not match this browser"));
+        assertThat(browser.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+        assertThat(sessionToken()).isNull();
+        assertThat(browser.findElement(By.id("oidc-sign-in")).isDisplayed()).isTrue();
+        capture("keycloak-16-forged-answer");
+    }
+
     private void openBrowser() {
         Assumptions.assumeTrue(Browser.installed(), "Chromium is not installed (.ci/browser.sh installs it)");
         browser = Browser.start();
