@@ -1,6 +1,6 @@
 // The console's shell: sign-in, navigation and a hash router (#/page/arg?query) over the page modules.
 import { api } from './api.js';
-import { devSignIn, finishOidc, onSignOut, options, signOut, startOidc, token } from './auth.js';
+import { devSignIn, finishOidc, onSignOut, options, signedOutMessage, signOut, startOidc, token } from './auth.js';
 import { h, notice, show } from './dom.js';
 import * as overview from './pages/overview.js';
 import * as deliveries from './pages/deliveries.js';
@@ -20,7 +20,7 @@ onSignOut(message => {
   renderSignIn(message);
 });
 
-document.getElementById('sign-out').addEventListener('click', () => signOut('Signed out.'));
+document.getElementById('sign-out').addEventListener('click', () => signOut('Signed out.', { everywhere: true }));
 window.addEventListener('hashchange', route);
 start();
 
@@ -36,7 +36,7 @@ async function start() {
   } catch (e) {
     return renderSignIn(e.message);
   }
-  if (!token()) return renderSignIn();
+  if (!token()) return renderSignIn(signedOutMessage());
   try {
     me = await api('/api/me');
   } catch (e) {

@@ -1,11 +1,14 @@
 package dev.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,5 +62,20 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Saves the page as a screenshot, after checking that no value was rendered as a stray object. */
+    public static void capture(ChromeDriver driver, String name) {
+        assertThat(driver.findElement(By.tagName("body")).getText()).as(name)
+                .doesNotContain("[object").doesNotContain("undefined");
+        screenshot(driver, name);
+    }
+
+    /** The HTTP status {@code GET /api/admin/deliveries} answers the console's token with, asked from the page. */
+    public static Object adminApiStatus(ChromeDriver driver) {
+        return driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/admin/deliveries', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('switchboard.token')}})
+                  .then(r => done(r.status), e => done(String(e)));""");
     }
 }

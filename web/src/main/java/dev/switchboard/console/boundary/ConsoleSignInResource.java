@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * How the console signs a browser in. Public on purpose: it runs before anybody has a token.
  * <ul>
  * <li>{@code GET /api/console/sign-in} → {@code {"dev": true|false, "oidc": {"issuer", "authorizationEndpoint",
- * "tokenEndpoint", "clientId"} | null}}: which ways are open.</li>
+ * "tokenEndpoint", "endSessionEndpoint", "clientId"} | null}}: which ways are open (the end-session endpoint is
+ * where <i>Sign out</i> ends the provider's session too).</li>
  * <li>{@code POST /api/console/dev-token} {@code {"user": "alice", "admin": true}} → {@code {"token", "expiresAt"}}
  * on the embedded default only (see {@link DevSignIn}); 404 everywhere else, as if it did not exist.</li>
  * </ul>
@@ -54,6 +55,7 @@ public class ConsoleSignInResource {
                     .add("issuer", realm)
                     .add("authorizationEndpoint", realm + "/protocol/openid-connect/auth")
                     .add("tokenEndpoint", realm + "/protocol/openid-connect/token")
+                    .add("endSessionEndpoint", realm + "/protocol/openid-connect/logout")
                     .add("clientId", config.getOptionalValue(CLIENT_ID_PROPERTY, String.class).orElse(DEFAULT_CLIENT_ID)));
         }
         return json.build().toString();
