@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -312,5 +313,41 @@ class JiraJobsIT {
                 .withQueryParam("expand", equalTo("properties")))).as("Jira asked once per uncertain notice").hasSize(2);
         assertThat(commented(site, "/api/oauth/jira/authorize")).as("posted again only where Jira did not have it")
                 .hasSize(3).filteredOn(r -> r.getBodyAsString().contains(missingNotice)).hasSize(2);
+    }
+
+    /**
+     * Jira rate-limits the "on it" comment (429, Retry-After 1 s: waited out and repeated by the client), then fails it
+     * (503: not repeated by the client under Jira's policy; the delivery's next attempt looks for it on Jira first,
+     * does not find it, and posts it). At the stub: three posts, one comment taken; one conversation.
+     */
+    @Test
+    void aJiraOutageWhileAnsweringEndsWithTheCommentPostedOnceAndOneConversation() {
+        Site site = site();
+        String accountId = requester(site, "acme/api");
+        String conversation = conversation(site);
+        String comments = site.api() + "/3/issue/" + site.issueKey() + "/comment";
+        String scenario = "jira-outage-" + site.cloudId();
+        STUBS.stubFor(post(urlPathEqualTo(comments)).withRequestBody(containing("on it"))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("rate-limited")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("X-RateLimit-Limit", "100").withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("Content-Type", "application/json").withBody("{\"errorMessages\":[\"Rate limit exceeded.\"]}")));
+        STUBS.stubFor(post(urlPathEqualTo(comments)).withRequestBody(containing("on it"))
+                .inScenario(scenario).whenScenarioStateIs("rate-limited").willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Service Unavailable\"],\"errors\":{}}")));
+        STUBS.stubFor(get(urlPathEqualTo(site.api() + "/2/issue/" + site.issueKey() + "/comment"))
+                .withQueryParam("expand", equalTo("properties")).willReturn(okJson(
+                        "{\"startAt\":0,\"maxResults\":100,\"total\":1,\"comments\":["
+                                + "{\"id\":\"1\",\"body\":\"the request itself\",\"properties\":[]}]}")));
+
+        String id = accepted(comment(site, accountId, "@openhands please fix the checkout in acme/api"));
+        Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
+        assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
+        Database.sleep(1000);
+        assertThat(commented(site, "on it")).as("429, 503, then taken").hasSize(3);
+        assertThat(Database.queryInt("select count(*) from job_notices n join agent_jobs j on n.job_id = j.id"
+                + " where j.conversation_id = ? and n.status = 'POSTED'", conversation)).isEqualTo(1);
+        assertThat(conversations(site)).as("one conversation, whatever the posts went through").hasSize(1);
     }
 }
