@@ -55,8 +55,13 @@ class RedeliveryStormIT {
         assertThat(ids).as("every copy names the one stored delivery").containsOnly(ids.get(0));
         Database.awaitStatus(ids.get(0), Duration.ofSeconds(30), "IGNORED");
 
-        // the platform keeps redelivering long after the first was processed (no TTL: the dedupe never forgets)
+        // the platform keeps redelivering long after the first was processed (no TTL: the dedupe never forgets);
+        // an hour of redeliveries on a simulated clock: before every 20th copy the stored delivery ages 12 minutes
         for (int i = 0; i < COPIES; i++) {
+            if (i % 20 == 0) {
+                Database.execute("update webhook_delivery set received_at = received_at - interval '12 minutes',"
+                        + " updated_at = updated_at - interval '12 minutes' where id = '" + ids.get(0) + "'");
+            }
             HttpResponse<String> late = sample.send();
             assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
             assertThat(json(late.body()).getString("status")).isEqualTo("duplicate");
@@ -64,6 +69,8 @@ class RedeliveryStormIT {
         assertThat(Database.countByDeliveryId("github", sample.deliveryId())).isEqualTo(1);
         assertThat(Database.queryInt("select attempts from webhook_delivery where id = ?", ids.get(0)))
                 .as("processed once").isEqualTo(1);
+        assertThat(Database.queryInt("select count(*) from webhook_delivery where id = ? and status = 'IGNORED'"
+                + " and received_at < now() - interval '59 minutes'", ids.get(0))).as("an hour old, still the one").isEqualTo(1);
         Database.sleep(1_000);
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo(ProviderStubs.commentsOn("acme/storm", 88)))))
                 .as("one comment for 200 copies").hasSize(1);
