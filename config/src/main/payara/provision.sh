@@ -146,12 +146,17 @@ else
   hostport="${broker#artemis://}"
   ra_props="ConnectionParameters=$(esc "host=${hostport%%:*};port=${hostport##*:}"):UserName=$(esc "$broker_user")"
   ra_props="$ra_props:Password=$(esc "$broker_password")"
+  pool_props="$ra_props"
+  # A connection that lost the broker keeps reconnecting (the adapter's default) and a blocking call waits for that
+  # at most 5 s instead of for ever: the readiness check hung for a minute after a kill -9 of the broker without
+  # CallFailoverTimeout. (ReconnectAttempts=0 instead left the outbox's sends to a restarted broker lost.)
+  ra_props="$ra_props:CallTimeout=5000:CallFailoverTimeout=5000"
   # the adapter's own UserName/Password reach only the message-driven beans; the outbound pool signs in with the
   # pool's UserName/Password properties (Payara's default resource principal), so both get them
   cat >> "$cmds" <<CMDS
 create-resource-adapter-config --property $ra_props artemis-ra
 deploy --type rar --name artemis-ra $artemis_rar
-create-connector-connection-pool --raname artemis-ra --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --steadypoolsize 2 --maxpoolsize 64 --isconnectvalidatereq=false --failconnection=true --property $ra_props ArtemisPool
+create-connector-connection-pool --raname artemis-ra --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --steadypoolsize 2 --maxpoolsize 64 --isconnectvalidatereq=false --failconnection=true --property $pool_props ArtemisPool
 set resources.connector-resource.jms/__defaultConnectionFactory.pool-name=ArtemisPool
 create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardDeliveries jms/switchboard/Deliveries
 create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardCallbacks jms/switchboard/Callbacks
