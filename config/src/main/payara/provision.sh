@@ -3,11 +3,14 @@
 # loopback-only listeners, sized thread and JDBC pools, the jdbc/switchboard datasource
 # (embedded H2 by default, PostgreSQL with --db-url), the JMS queue, MicroProfile JWT keys,
 # health and metrics. Used by run.sh and by the integration tests, so both run the same server.
+# With --broker artemis://host:port the server's JMS is an external ActiveMQ Artemis broker instead of the
+# embedded OpenMQ one (Artemis's resource adapter, see "External broker" below and docs/deployment.md).
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
 recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap="" log_format=text
 config_properties=()
+port_offset=0 broker="" broker_user="" broker_password="" artemis_rar=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -23,12 +26,20 @@ while [[ $# -gt 0 ]]; do
     --config-property) config_properties+=("$2"); shift 2 ;;
     --max-heap) max_heap="$2"; shift 2 ;;
     --log-format) log_format="$2"; shift 2 ;;
+    --port-offset) port_offset="$2"; shift 2 ;;
+    --broker) broker="$2"; shift 2 ;;
+    --broker-user) broker_user="$2"; shift 2 ;;
+    --broker-password) broker_password="$2"; shift 2 ;;
+    --artemis-rar) artemis_rar="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ -d "$payara_home/glassfish" ]] || { echo "provision.sh: no Payara at --payara-home '$payara_home'" >&2; exit 2; }
 [[ -n "$keys" ]] || { echo "provision.sh: --keys <folder> is required" >&2; exit 2; }
 [[ "$log_format" == text || "$log_format" == json ]] || { echo "provision.sh: --log-format is text or json" >&2; exit 2; }
+[[ "$port_offset" =~ ^[0-9]+$ ]] || { echo "provision.sh: --port-offset is a number" >&2; exit 2; }
+[[ -z "$broker" || "$broker" =~ ^artemis://[^:/]+:[0-9]+$ ]] \
+  || { echo "provision.sh: --broker is artemis://host:port" >&2; exit 2; }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 asadmin="$payara_home/bin/asadmin"
@@ -52,6 +63,16 @@ fi
 rm -rf "$domain_dir"
 cp -r "$domains/domain1" "$domain_dir"
 rm -rf "$domain_dir/osgi-cache" "$domain_dir/generated" "$domain_dir/applications"/* 2>/dev/null || true
+# Another domain next to a running one (e.g. a second test server): every listener moved by the offset. domain1's
+# server-config holds the ports as literals (default-config uses variables), so they are edited before the first start.
+admin_port=$((4848 + port_offset))
+if (( port_offset > 0 )); then
+  shift_port() { sed -i -E "s/$1\"$2\"/$1\"$(($2 + port_offset))\"/" "$domain_dir/config/domain.xml"; }
+  for port in 8080 8181 4848 3700 3820 3920 8686; do shift_port ' port=' "$port"; done
+  shift_port 'name="JMS_PROVIDER_PORT" value=' 7676
+  shift_port ' das-port=' 4900
+  shift_port ' start-port=' 5900
+fi
 
 # asadmin treats ':' and '=' as separators inside --property values; multimode strips one level of '\\'
 esc() { sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g' <<<"$1"; }
@@ -100,11 +121,52 @@ set configs.config.server-config.mdb-container.max-pool-size=8
 set-log-levels org.hibernate.engine.jdbc.spi.SqlExceptionHelper=OFF
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
 create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
-create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
-create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallbacks jms/switchboard/Callbacks
 set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
 set-metrics-configuration --enabled=true --securityenabled=false
 CMDS
+if [[ -z "$broker" ]]; then
+  cat >> "$cmds" <<CMDS
+create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
+create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallbacks jms/switchboard/Callbacks
+CMDS
+else
+  # External broker: Artemis's resource adapter (the config/artemis-ra module's .rar) replaces OpenMQ for the
+  # application without a change to it. Its connection pool backs jms/__defaultConnectionFactory (what
+  # java:comp/DefaultJMSConnectionFactory and an injected JMSContext use; Payara creates that resource on OpenMQ at the
+  # first start, so it is pointed at the Artemis pool rather than created), the queues are its admin objects under
+  # the names the message-driven beans look up, and every message-driven bean that names no adapter is activated
+  # by it (GlassFish's system property for the default inbound adapter; otherwise they would go to OpenMQ's jmsra).
+  if [[ -z "$artemis_rar" ]]; then
+    artemis_rar="$(ls "$here"/../../../artemis-ra/target/artemis-ra.rar 2>/dev/null | head -1 || true)"
+    [[ -n "$artemis_rar" ]] || artemis_rar="$(find "${MAVEN_REPO:-$HOME/.m2/repository}/dev/switchboard/switchboard-artemis-ra" \
+      -name 'switchboard-artemis-ra-*.rar' 2>/dev/null | sort -V | tail -1 || true)"
+  fi
+  [[ -f "$artemis_rar" ]] || { echo "provision.sh: the Artemis resource adapter (.rar) was not found: build config/artemis-ra or pass --artemis-rar" >&2; exit 2; }
+  [[ -n "$broker_user" && -n "$broker_password" ]] || { echo "provision.sh: --broker needs --broker-user and --broker-password" >&2; exit 2; }
+  hostport="${broker#artemis://}"
+  ra_props="ConnectionParameters=$(esc "host=${hostport%%:*};port=${hostport##*:}"):UserName=$(esc "$broker_user")"
+  ra_props="$ra_props:Password=$(esc "$broker_password")"
+  pool_props="$ra_props"
+  # A connection that lost the broker keeps reconnecting (the adapter's default) and a blocking call waits for that
+  # at most 5 s instead of for ever: the readiness check hung for a minute after a kill -9 of the broker without
+  # CallFailoverTimeout. (ReconnectAttempts=0 instead left the outbox's sends to a restarted broker lost.)
+  ra_props="$ra_props:CallTimeout=5000:CallFailoverTimeout=5000"
+  # the adapter's own UserName/Password reach only the message-driven beans; the outbound pool signs in with the
+  # pool's UserName/Password properties (Payara's default resource principal), so both get them
+  cat >> "$cmds" <<CMDS
+create-resource-adapter-config --property $ra_props artemis-ra
+deploy --type rar --name artemis-ra $artemis_rar
+create-connector-connection-pool --raname artemis-ra --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --steadypoolsize 2 --maxpoolsize 64 --isconnectvalidatereq=false --failconnection=true --property $pool_props ArtemisPool
+set resources.connector-resource.jms/__defaultConnectionFactory.pool-name=ArtemisPool
+create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardDeliveries jms/switchboard/Deliveries
+create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardCallbacks jms/switchboard/Callbacks
+create-jvm-options -Dcom.sun.enterprise.connectors.inbound.ramid=artemis-ra
+# Artemis opens 15 sessions per message-driven bean (its activation spec's fixed maxSession default) and each takes a
+# bean from the pool at once: with 8 the ninth is refused ("Message Bean Resources exceeded") and the activation
+# fails. Two beans x 15 still keep under half of the 64 JDBC connections (see above).
+set configs.config.server-config.mdb-container.max-pool-size=15
+CMDS
+fi
 # The integration tests deploy the EAR once per test class into one server: each redeploy leaves some
 # memory behind, so they ask for more than the 512 MB a production domain starts with
 if [[ -n "$max_heap" ]]; then
@@ -127,7 +189,7 @@ done
 
 echo "provision.sh: configuring domain $domain (this starts and stops it once)"
 "$asadmin" start-domain "$domain" >/dev/null
-out="$("$asadmin" --interactive=false multimode --file "$cmds" 2>&1)" || true
+out="$("$asadmin" --port "$admin_port" --interactive=false multimode --file "$cmds" 2>&1)" || true
 if grep -qiE "Command .* failed|remote failure" <<<"$out"; then
   echo "$out" >&2
   "$asadmin" stop-domain "$domain" >/dev/null || true

@@ -45,6 +45,7 @@ class WildFlyIT {
     private static final String CONTROLLER = "127.0.0.1:" + (9990 + OFFSET);
     private static final String DB = "switchboard_wildfly_it";
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/" + DB;
+    private static final SecondServer SERVER = new SecondServer(BASE, DB_URL);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path home;
@@ -55,7 +56,7 @@ class WildFlyIT {
     static void startWildFlyAndDeploy() throws Exception {
         home = Path.of(System.getProperty("wildfly.home"));
         work = Files.createDirectories(Path.of("target", "wildfly-it"));
-        assertThat(answers(BASE)).as("something already listens at %s: a WildFly left running?", BASE).isFalse();
+        assertThat(SERVER.answers()).as("something already listens at %s: a WildFly left running?", BASE).isFalse();
         recreateDatabase();
         // a pristine server directory each run: the script's changes and deployments persist in its configuration
         Path base = work.resolve("standalone");
@@ -93,17 +94,17 @@ class WildFlyIT {
         String deliveryId = "wildfly-" + UUID.randomUUID();
         Sample comment = Sample.githubIssueComment(deliveryId, "It fails on my machine too.");
 
-        HttpResponse<String> accepted = send(comment);
+        HttpResponse<String> accepted = SERVER.send(comment);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.body()).contains("\"status\":\"queued\"");
 
-        HttpResponse<String> duplicate = send(comment);
+        HttpResponse<String> duplicate = SERVER.send(comment);
         assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(200);
         assertThat(duplicate.body()).contains("\"status\":\"duplicate\"");
 
         // through the broker to the listener: no mention in the sample, so the manager ignores it
-        assertThat(awaitStatus(deliveryId, Duration.ofSeconds(30))).isEqualTo("IGNORED");
-        assertThat(queryInt("select count(*) from webhook_delivery where delivery_id = ?", deliveryId)).isEqualTo(1);
+        assertThat(SERVER.awaitStatus(deliveryId, Duration.ofSeconds(30))).isEqualTo("IGNORED");
+        assertThat(SERVER.queryInt("select count(*) from webhook_delivery where delivery_id = ?", deliveryId)).isEqualTo(1);
     }
 
     @Test
@@ -112,13 +113,13 @@ class WildFlyIT {
         Sample forged = Sample.githubIssueComment(deliveryId, "hello")
                 .withHeader("X-Hub-Signature-256", "sha256=" + "0".repeat(64));
 
-        HttpResponse<String> refused = send(forged);
+        HttpResponse<String> refused = SERVER.send(forged);
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(refused.body()).contains("\"error\"");
-        assertThat(queryInt("select count(*) from webhook_delivery where delivery_id = ?", deliveryId)).isZero();
+        assertThat(SERVER.queryInt("select count(*) from webhook_delivery where delivery_id = ?", deliveryId)).isZero();
     }
 
     @Test
@@ -128,18 +129,18 @@ class WildFlyIT {
         // without the mention: the manager has nothing to ask GitLab, whose stub is not running here
         note = note.withBody(new String(note.body(), StandardCharsets.UTF_8).replace("@openhands ", "")
                 .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> fromGitLab = send(note);
+        HttpResponse<String> fromGitLab = SERVER.send(note);
         assertThat(fromGitLab.statusCode()).as(fromGitLab.body()).isEqualTo(202);
 
-        HttpResponse<String> fromSlack = send(Sample.slackUrlVerification("wildfly-challenge"));
+        HttpResponse<String> fromSlack = SERVER.send(Sample.slackUrlVerification("wildfly-challenge"));
         assertThat(fromSlack.statusCode()).as(fromSlack.body()).isEqualTo(200);
         assertThat(fromSlack.body()).contains("wildfly-challenge");
 
         String stripeEvent = "evt_wildfly" + UUID.randomUUID().toString().replace("-", "");
-        HttpResponse<String> fromStripe = send(Sample.stripeCustomerCreated(stripeEvent));
+        HttpResponse<String> fromStripe = SERVER.send(Sample.stripeCustomerCreated(stripeEvent));
         assertThat(fromStripe.statusCode()).as(fromStripe.body()).isEqualTo(202);
 
-        assertThat(awaitStatus(uuid, Duration.ofSeconds(30))).isEqualTo("IGNORED");
+        assertThat(SERVER.awaitStatus(uuid, Duration.ofSeconds(30))).isEqualTo("IGNORED");
     }
 
     @Test
@@ -152,14 +153,6 @@ class WildFlyIT {
                 .header("Authorization", "Bearer " + AdminTokens.admin()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
-    }
-
-    /** The sample sent to WildFly instead of the Payara test server. */
-    private static HttpResponse<String> send(Sample sample) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(sample.path())).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(sample.body()));
-        sample.headers().forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The values switchboard.cli reads (switchboard.properties.example lists them). */
@@ -200,7 +193,7 @@ class WildFlyIT {
     private static void awaitHttp(URI uri, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (answers(uri)) {
+            if (SERVER.answers()) {
                 return;
             }
             if (!server.isAlive()) {
@@ -209,15 +202,6 @@ class WildFlyIT {
             Thread.sleep(1000);
         }
         throw new AssertionError("WildFly did not answer at " + uri + " within " + timeout);
-    }
-
-    private static boolean answers(URI uri) throws InterruptedException {
-        try {
-            HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return true;
-        } catch (IOException nothingListens) {
-            return false;
-        }
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {
@@ -244,33 +228,6 @@ class WildFlyIT {
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + DB + " with (force)");
             s.execute("create database " + DB);
-        }
-    }
-
-    private static String awaitStatus(String deliveryId, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Optional<String> status = Optional.empty();
-        while (Instant.now().isBefore(deadline)) {
-            status = Optional.ofNullable(queryString("select status from webhook_delivery where delivery_id = ?", deliveryId));
-            if (status.filter(s -> !s.equals("QUEUED") && !s.equals("FAILED")).isPresent()) {
-                return status.get();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(deliveryId + " not settled within " + timeout + ", status " + status.orElse("none"));
-    }
-
-    private static int queryInt(String sql, String param) throws SQLException {
-        return Integer.parseInt(queryString(sql, param));
-    }
-
-    private static String queryString(String sql, String param) throws SQLException {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "");
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
         }
     }
 }
