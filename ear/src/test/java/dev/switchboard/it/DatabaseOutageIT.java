@@ -56,9 +56,11 @@ class DatabaseOutageIT {
             assertThat(json(refused.body()).getString("error")).isNotBlank();
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(Server.get("/health/ready", null).statusCode()).isEqualTo(503);
+            assertThat(databaseCheck()).isEqualTo("DOWN");
         } finally {
             admin("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
         }
+        awaitReady();
         assertThat(Database.countByDeliveryId("github", sample.deliveryId())).isZero();
         HttpResponse<String> redelivered = sample.send();
         assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(202);
@@ -128,6 +130,21 @@ class DatabaseOutageIT {
             Database.awaitStatus(json(redelivered.body()).getString("id"), Duration.ofSeconds(60), "IGNORED");
             assertThat(Database.countByDeliveryId("github", deliveryId)).isEqualTo(1);
         }
+    }
+
+    /** Readiness's database check comes back by itself once the database takes connections again. */
+    private static void awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status = databaseCheck();
+        while (!"UP".equals(status) && System.nanoTime() < deadline) {
+            Database.sleep(250);
+            status = databaseCheck();
+        }
+        assertThat(status).as("the database check of /health/ready").isEqualTo("UP");
+    }
+
+    private static String databaseCheck() {
+        return HealthChecksIT.check(json(Server.get("/health/ready", null).body()), "database").getString("status");
     }
 
     private static String databaseName() {

@@ -92,7 +92,7 @@ class HealthChecksIT {
                 : data.getJsonNumber(name).longValue();
     }
 
-    private static JsonObject check(JsonObject health, String name) {
+    static JsonObject check(JsonObject health, String name) {
         return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("name").equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
