@@ -14,6 +14,7 @@ import static dev.switchboard.it.WebhookIntakeIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -125,10 +126,21 @@ class GitHubJobsIT {
 
     static String conversation(Repo repo) {
         String id = "conv" + UUID.randomUUID().toString().replace("-", "");
-        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+        STUBS.stubFor(agentStart(repo)
                 .willReturn(okJson("{\"status\":\"ok\",\"conversation_id\":\"" + id + "\"}")));
         return id;
+    }
+
+    /** The agent server's "start a conversation" request for the repository, to stub. */
+    static MappingBuilder agentStart(Repo repo) {
+        return post(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())));
+    }
+
+    /** The conversation starts the agent server got for the repository. */
+    static List<LoggedRequest> starts(Repo repo) {
+        return STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
+                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))));
     }
 
     static Sample comment(Repo repo, String deliveryId, String login, long githubId, String text) {
@@ -209,8 +221,7 @@ class GitHubJobsIT {
         assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
         assertThat((String) row.get("outcome")).contains(conversation).contains(login);
 
-        List<LoggedRequest> started = STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))));
+        List<LoggedRequest> started = starts(repo);
         assertThat(started).hasSize(1);
         assertThat(started.get(0).getHeader("Authorization")).isEqualTo("Bearer " + AGENT_KEY);
         var request = json(started.get(0).getBodyAsString());
@@ -232,8 +243,7 @@ class GitHubJobsIT {
         assertThat(replay.statusCode()).isEqualTo(202);
         Map<String, Object> replayed = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
         assertThat(replayed.get("status")).isEqualTo("PROCESSED");
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).hasSize(1);
+        assertThat(starts(repo)).hasSize(1);
         assertThat(posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1);
 
         // the agent finishes; the same push twice posts the summary once
@@ -343,8 +353,7 @@ class GitHubJobsIT {
         Database.awaitStatus(id, WAIT, "IGNORED", "DEAD");
         Database.sleep(500);
         assertThat(posted(repo, "/issues/7/comments", "/api/oauth/github/authorize")).as("asked once").hasSize(1);
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+        assertThat(starts(repo)).isEmpty();
     }
 
     @Test
@@ -359,8 +368,7 @@ class GitHubJobsIT {
         assertThat(row.get("status")).as(row.toString()).isEqualTo("IGNORED");
         assertThat((String) row.get("outcome")).contains(login).contains("permission read");
         assertThat(posted(repo, "/issues/7/comments", null)).isEmpty();
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).isEmpty();
+        assertThat(starts(repo)).isEmpty();
     }
 
     /**
@@ -443,8 +451,7 @@ class GitHubJobsIT {
         Requester requester = requester(repo, 720_000_000L, "write");
         long githubId = requester.githubId();
         String login = requester.login();
-        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+        STUBS.stubFor(agentStart(repo)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"detail\":\"refused\"}")));
         String id = accepted(comment(repo, "it-lost-start-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
@@ -459,8 +466,7 @@ class GitHubJobsIT {
                 .isEqualTo(202);
         awaitNoticeRow(Database.awaitValue("select id from job_notices where idempotency_key = 'job:" + job
                 + ":start-failed'", WAIT), "POSTED");
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).as("sent once").hasSize(1);
+        assertThat(starts(repo)).as("sent once").hasSize(1);
         assertThat(Database.queryString("select status || ': ' || last_error from agent_jobs where id = ?", job))
                 .startsWith("ERROR: ").contains("earlier attempt");
         assertThat(posted(repo, "/issues/7/comments", "couldn't start")).hasSize(2);
@@ -480,15 +486,13 @@ class GitHubJobsIT {
         String conversation = "conv" + UUID.randomUUID().toString().replace("-", "");
         String scenario = "agent-down-" + repo.installation();
         for (int call = 0; call < 4; call++) {
-            STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
-                    .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+            STUBS.stubFor(agentStart(repo)
                     .inScenario(scenario).whenScenarioStateIs(call == 0 ? Scenario.STARTED : "down-" + call)
                     .willSetStateTo("down-" + (call + 1))
                     .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
                             .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")));
         }
-        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+        STUBS.stubFor(agentStart(repo)
                 .inScenario(scenario).whenScenarioStateIs("down-4")
                 .willReturn(okJson("{\"status\":\"ok\",\"conversation_id\":\"" + conversation + "\"}")));
 
@@ -496,8 +500,7 @@ class GitHubJobsIT {
         Map<String, Object> row = Database.awaitStatus(id, WAIT, "PROCESSED", "IGNORED", "DEAD");
         assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
         assertThat(row.get("attempts")).as("the delivery's second attempt started it").isEqualTo(2);
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).hasSize(5);
+        assertThat(starts(repo)).hasSize(5);
         assertThat(posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1)
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains(conversation));
         assertThat(posted(repo, "/issues/7/comments", "couldn't start")).isEmpty();
@@ -515,8 +518,7 @@ class GitHubJobsIT {
         Requester requester = requester(repo, 750_000_000L, "write");
         long githubId = requester.githubId();
         String login = requester.login();
-        STUBS.stubFor(post(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName())))
+        STUBS.stubFor(agentStart(repo)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         String id = accepted(comment(repo, "it-agent-reset-" + UUID.randomUUID(), login, githubId, "@openhands fix it"));
@@ -524,8 +526,7 @@ class GitHubJobsIT {
         assertThat(row.get("status")).as(row.toString()).isEqualTo("PROCESSED");
         assertThat(await(repo, "/issues/7/comments", "couldn't start")).hasSize(1);
         Database.sleep(1500);
-        assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo("/agent/api/conversations"))
-                .withRequestBody(matchingJsonPath("$.repository", equalTo(repo.fullName()))))).as("sent once").hasSize(1);
+        assertThat(starts(repo)).as("sent once").hasSize(1);
         assertThat(posted(repo, "/issues/7/comments", "couldn't start")).hasSize(1);
         assertThat(posted(repo, "/issues/7/comments", "I'm on it")).isEmpty();
     }

@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
 /**
@@ -39,15 +38,8 @@ public class DeliveryIntake {
      * rolled back quietly instead of surfacing a 500).
      */
     public Optional<String> store(WebhookDelivery delivery) {
-        em.persist(delivery);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.in(e)) {
-                context.setRollbackOnly();
-                return Optional.empty();
-            }
-            throw e;
+        if (!UniqueViolation.persistUnlessTaken(em, context, delivery)) {
+            return Optional.empty();
         }
         stored.fire(new DeliveryStored(delivery.getId()));
         return Optional.of(delivery.getId());

@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 
 /**
@@ -44,14 +43,6 @@ public class GitHubInstallationRows {
         if (em.find(GitHubInstallation.class, installationId) != null) {
             return;
         }
-        em.persist(new GitHubInstallation(installationId, Instant.now()));
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!UniqueViolation.in(e)) {
-                throw e;
-            }
-            context.setRollbackOnly();
-        }
+        UniqueViolation.persistUnlessTaken(em, context, new GitHubInstallation(installationId, Instant.now()));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,16 +35,8 @@ public class PlatformLimits {
             limit.restate(until, reason, now);
             return;
         }
-        em.persist(new PlatformLimit(platform, scopeKey, until, reason, now));
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!UniqueViolation.in(e)) {
-                throw e;
-            }
-            // another node recorded the same limit a moment ago; its statement is as good as ours
-            context.setRollbackOnly();
-        }
+        // false when another node recorded the same limit a moment ago: its statement is as good as ours
+        UniqueViolation.persistUnlessTaken(em, context, new PlatformLimit(platform, scopeKey, until, reason, now));
     }
 
     // outside the caller's transaction: a failed read must not doom it

@@ -1,5 +1,8 @@
 package dev.switchboard.schema.control;
 
+import jakarta.ejb.EJBContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 
 /**
@@ -11,6 +14,24 @@ public final class UniqueViolation {
     private static final String SQLSTATE = "23505";
 
     private UniqueViolation() {
+    }
+
+    /**
+     * Inserts the entity at once; when a unique key says another transaction stored it first, marks this transaction
+     * rollback-only (quietly: the caller answers instead of surfacing a failure) and returns false.
+     */
+    public static boolean persistUnlessTaken(EntityManager em, EJBContext context, Object entity) {
+        em.persist(entity);
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            if (!in(e)) {
+                throw e;
+            }
+            context.setRollbackOnly();
+            return false;
+        }
     }
 
     public static boolean in(Throwable failure) {
