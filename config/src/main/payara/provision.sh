@@ -5,12 +5,14 @@
 # health and metrics. Used by run.sh and by the integration tests, so both run the same server.
 # With --broker artemis://host:port the server's JMS is an external ActiveMQ Artemis broker instead of the
 # embedded OpenMQ one (Artemis's resource adapter, see "External broker" below and docs/deployment.md).
+# With --instances N (and an external broker) the domain's DAS runs no application: N instances on this host form the
+# deployment group "switchboard", sharing one configuration, the database and the broker (see "Deployment group").
 set -euo pipefail
 
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
 recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap="" log_format=text
 config_properties=()
-port_offset=0 broker="" broker_user="" broker_password="" artemis_rar=""
+port_offset=0 broker="" broker_user="" broker_password="" artemis_rar="" instances=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -31,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --broker-user) broker_user="$2"; shift 2 ;;
     --broker-password) broker_password="$2"; shift 2 ;;
     --artemis-rar) artemis_rar="$2"; shift 2 ;;
+    --instances) instances="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,6 +43,9 @@ done
 [[ "$port_offset" =~ ^[0-9]+$ ]] || { echo "provision.sh: --port-offset is a number" >&2; exit 2; }
 [[ -z "$broker" || "$broker" =~ ^artemis://[^:/]+:[0-9]+$ ]] \
   || { echo "provision.sh: --broker is artemis://host:port" >&2; exit 2; }
+[[ "$instances" =~ ^[0-9]+$ ]] || { echo "provision.sh: --instances is a number" >&2; exit 2; }
+# each instance's embedded OpenMQ would hold its own queues: instances share an external broker
+(( instances == 0 )) || [[ -n "$broker" ]] || { echo "provision.sh: --instances needs --broker" >&2; exit 2; }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 asadmin="$payara_home/bin/asadmin"
@@ -60,6 +66,10 @@ fi
 
 # A fresh domain every time: copying the pristine domain1 is faster and surer than undoing old settings.
 "$asadmin" stop-domain "$domain" >/dev/null 2>&1 || true
+# an earlier provisioning's instances (--instances) live inside the domain's folder; stop any still running
+for pid_file in "$domain_dir"/nodes/*/*/config/pid; do
+  [[ -f "$pid_file" ]] && kill -9 "$(cat "$pid_file")" 2>/dev/null || true
+done
 rm -rf "$domain_dir"
 cp -r "$domains/domain1" "$domain_dir"
 rm -rf "$domain_dir/osgi-cache" "$domain_dir/generated" "$domain_dir/applications"/* 2>/dev/null || true
@@ -97,37 +107,69 @@ fi
 
 cmds="$(mktemp)"
 trap 'rm -f "$cmds"' EXIT
-cat > "$cmds" <<CMDS
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=$http_address
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1
-set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
-set configs.config.server-config.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1
-set configs.config.server-config.iiop-service.iiop-listener.SSL.address=127.0.0.1
-set configs.config.server-config.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1
-set configs.config.server-config.jms-service.jms-host.default_JMS_host.host=127.0.0.1
+# Where the application runs: the DAS itself (server-config), or the deployment group's instances, which share one
+# configuration copied from default-config (its ports are variables each instance sets through --portbase).
+cfg=server-config group=""
+if (( instances > 0 )); then
+  cfg=switchboard-config group=switchboard
+  {
+    # the instances' own node, kept in the domain's folder: domain1's node would be shared by every domain copied from it
+    echo "create-node-config --nodehost localhost --installdir $payara_home --nodedir $domain_dir/nodes localhost-$domain"
+    echo "copy-config default-config $cfg"
+    echo "create-deployment-group $group"
+    for ((i = 1; i <= instances; i++)); do
+      echo "create-instance --node localhost-$domain --config $cfg --portbase $((8000 + port_offset + 100 * i)) $domain-$i"
+      echo "add-instance-to-deployment-group --instance $domain-$i --deploymentgroup $group"
+    done
+    # non-persistent timers only, but the timer service still starts: the instances have no timer database (the DAS's
+    # H2 table is not theirs), so it keeps its state in the domain data grid
+    echo "set configs.config.$cfg.ejb-container.ejb-timer-service.ejb-timer-service=DataGrid"
+  } >> "$cmds"
+fi
+# a resource the application uses: created at the domain, referenced by the DAS (the default) or the group
+resource() {
+  echo "$@"
+  [[ -z "$group" ]] || echo "create-resource-ref --target $group ${*: -1}"
+}
+listen_on_loopback() {
+  cat <<CMDS
+set configs.config.$1.network-config.network-listeners.network-listener.http-listener-1.address=$2
+set configs.config.$1.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1
+set configs.config.$1.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
+set configs.config.$1.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1
+set configs.config.$1.iiop-service.iiop-listener.SSL.address=127.0.0.1
+set configs.config.$1.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1
+set configs.config.$1.jms-service.jms-host.default_JMS_host.host=127.0.0.1
+CMDS
+}
+if [[ -n "$group" ]]; then
+  listen_on_loopback server-config 127.0.0.1 >> "$cmds"
+fi
+listen_on_loopback "$cfg" "$http_address" >> "$cmds"
+cat >> "$cmds" <<CMDS
 set-hazelcast-configuration --interfaces=127.0.0.1 --dynamic=false
-create-jvm-options -Dhazelcast.socket.bind.any=false
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
-set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
-create-jvm-options -Dsun.net.http.retryPost=false
-create-jvm-options -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
+create-jvm-options --target $cfg -Dhazelcast.socket.bind.any=false
+set configs.config.$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+set configs.config.$cfg.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+set configs.config.$cfg.security-service.activate-default-principal-to-role-mapping=true
+create-jvm-options --target $cfg -Dsun.net.http.retryPost=false
+create-jvm-options --target $cfg -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
 # Message-driven beans hold a connection and open REQUIRES_NEW transactions that need a second one: with Payara's
 # default of 32 instances per MDB, two queues' backlog (e.g. after a restart) took all 64 connections and every bean
 # waited for a second one until max-wait expired. With 8 per MDB the beans need at most 32, half the pool.
-set configs.config.server-config.mdb-container.max-pool-size=8
+set configs.config.$cfg.mdb-container.max-pool-size=8
 # Intake inserts first and lets the unique key answer a redelivery: Hibernate would log each such expected duplicate
 # as a WARN and an ERROR line. Real SQL failures still reach the log through the exception the caller gets.
-set-log-levels org.hibernate.engine.jdbc.spi.SqlExceptionHelper=OFF
+set-log-levels --target $cfg org.hibernate.engine.jdbc.spi.SqlExceptionHelper=OFF
 create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
-create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard
-set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false
-set-metrics-configuration --enabled=true --securityenabled=false
+$(resource create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard)
+set-microprofile-healthcheck-configuration --target $cfg --enabled=true --securityenabled=false
+set-metrics-configuration --target $cfg --enabled=true --securityenabled=false
 CMDS
 if [[ -z "$broker" ]]; then
   cat >> "$cmds" <<CMDS
-create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries
-create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallbacks jms/switchboard/Callbacks
+$(resource create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardDeliveries jms/switchboard/Deliveries)
+$(resource create-jms-resource --restype jakarta.jms.Queue --property Name=SwitchboardCallbacks jms/switchboard/Callbacks)
 CMDS
 else
   # External broker: Artemis's resource adapter (the config/artemis-ra module's .rar) replaces OpenMQ for the
@@ -155,29 +197,29 @@ else
   # pool's UserName/Password properties (Payara's default resource principal), so both get them
   cat >> "$cmds" <<CMDS
 create-resource-adapter-config --property $ra_props artemis-ra
-deploy --type rar --name artemis-ra $artemis_rar
+deploy --type rar --target ${group:-server} --name artemis-ra $artemis_rar
 create-connector-connection-pool --raname artemis-ra --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --steadypoolsize 2 --maxpoolsize 64 --isconnectvalidatereq=false --failconnection=true --property $pool_props ArtemisPool
 set resources.connector-resource.jms/__defaultConnectionFactory.pool-name=ArtemisPool
-create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardDeliveries jms/switchboard/Deliveries
-create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardCallbacks jms/switchboard/Callbacks
-create-jvm-options -Dcom.sun.enterprise.connectors.inbound.ramid=artemis-ra
+$(resource create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardDeliveries jms/switchboard/Deliveries)
+$(resource create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardCallbacks jms/switchboard/Callbacks)
+create-jvm-options --target $cfg -Dcom.sun.enterprise.connectors.inbound.ramid=artemis-ra
 # Artemis opens 15 sessions per message-driven bean (its activation spec's fixed maxSession default) and each takes a
 # bean from the pool at once: with 8 the ninth is refused ("Message Bean Resources exceeded") and the activation
 # fails. Two beans x 15 still keep under half of the 64 JDBC connections (see above).
-set configs.config.server-config.mdb-container.max-pool-size=15
+set configs.config.$cfg.mdb-container.max-pool-size=15
 CMDS
 fi
 # The integration tests deploy the EAR once per test class into one server: each redeploy leaves some
 # memory behind, so they ask for more than the 512 MB a production domain starts with
 if [[ -n "$max_heap" ]]; then
-  printf '%s\n' "delete-jvm-options -Xmx512m" "create-jvm-options -Xmx$max_heap" >> "$cmds"
+  printf '%s\n' "delete-jvm-options --target $cfg -Xmx512m" "create-jvm-options --target $cfg -Xmx$max_heap" >> "$cmds"
 fi
 # One JSON object per line in server.log (Payara's own JSON formatter) for log shippers; text is Payara's ULF
 if [[ "$log_format" == json ]]; then
-  echo "set-log-file-format fish.payara.enterprise.server.logging.JSONLogFormatter" >> "$cmds"
+  echo "set-log-file-format --target $cfg fish.payara.enterprise.server.logging.JSONLogFormatter" >> "$cmds"
 fi
 # MicroProfile Config values are cached for 60 s by default; tests that switch settings want them at once
-[[ -n "$config_cache" ]] && echo "set-config-cache --duration=$config_cache" >> "$cmds"
+[[ -n "$config_cache" ]] && echo "set-config-cache --target $cfg --duration=$config_cache" >> "$cmds"
 # The embedded default's token issuer, at the domain level: KEYCLOAK_SERVER_URL + KEYCLOAK_REALM_NAME or
 # MP_JWT_VERIFY_* in the environment take precedence (see KeycloakConfigSource).
 config_properties=("mp.jwt.verify.publickey.location=file:$keys/jwt-public.pem" "mp.jwt.verify.issuer=switchboard-dev"
@@ -198,3 +240,9 @@ if grep -qiE "Command .* failed|remote failure" <<<"$out"; then
 fi
 "$asadmin" stop-domain "$domain" >/dev/null
 echo "provision.sh: domain $domain ready at $domain_dir"
+if [[ -n "$group" ]]; then
+  echo "provision.sh: deployment group $group: instances $(for ((i = 1; i <= instances; i++)); do
+    printf '%s (http %s) ' "$domain-$i" $((8080 + port_offset + 100 * i)); done)"
+  echo "provision.sh: start it with: asadmin start-domain $domain && asadmin --port $admin_port start-deployment-group $group"
+  echo "provision.sh: deploy with: asadmin --port $admin_port deploy --target $group --name switchboard ear/target/switchboard.ear"
+fi

@@ -46,8 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GitLabHookUpkeepIT {
 
     private static final WireMockServer STUBS = ProviderStubs.start();
-    private static final String API = "/gitlab/api/v4";
-    private static final String INTAKE = "http://127.0.0.1:8080/api/webhooks/gitlab";
+    private static final String API = GitLabHooksInstalled.API;
     private static final Duration TIMER = Duration.ofSeconds(30);
 
     @Deployment(testable = false)
@@ -55,66 +54,16 @@ class GitLabHookUpkeepIT {
         return SwitchboardDeployment.ear();
     }
 
-    /** A linked user whose projects got Switchboard's hook through the sync: project id → GitLab hook id. */
-    private record Installed(String bearer, String token, Map<Long, Long> hooks) {
-
-        long project(int index) {
-            return List.copyOf(hooks.keySet()).get(index);
-        }
+    private static GitLabHooksInstalled installed(int projects) {
+        return GitLabHooksInstalled.on(projects);
     }
 
-    private static long unique(long base, long spread) {
-        return base + Math.abs(UUID.randomUUID().getMostSignificantBits() % spread);
-    }
-
-    private static Installed installed(int projects) {
-        String tag = UUID.randomUUID().toString().replace("-", "");
-        long user = unique(6_000_000L, 1_000_000L);
-        String token = "gloat-upkeep-" + tag;
-        String bearer = GitLabLinks.link(tag, token, "glrt-upkeep-" + tag, 7200, user);
-        long first = unique(1_000_000L, 8_000_000L) * 10;
-        Map<Long, Long> hooks = new LinkedHashMap<>();
-        StringBuilder list = new StringBuilder("[");
-        for (long project = first; project < first + projects; project++) {
-            long hook = project + 50_000_000L;
-            hooks.put(project, hook);
-            list.append(project == first ? "" : ",").append("{\"id\":").append(project)
-                    .append(",\"path_with_namespace\":\"acme/upkeep-").append(project).append("\"}");
-            STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + project)).willReturn(okJson("{\"id\":" + project + "}")));
-            STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + project + "/members/all/" + user)).willReturn(okJson(
-                    "{\"id\":" + user + ",\"username\":\"u" + user + "\",\"access_level\":40,\"state\":\"active\"}")));
-            STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + project + "/hooks")).willReturn(okJson("[]")));
-            STUBS.stubFor(post(urlPathEqualTo(API + "/projects/" + project + "/hooks")).willReturn(created(hook, project)));
-            STUBS.stubFor(get(urlPathEqualTo(API + "/projects/" + project + "/hooks/" + hook))
-                    .willReturn(okJson(hook(hook, project, "executable", null))));
-        }
-        STUBS.stubFor(get(urlPathEqualTo(API + "/projects")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson(list.append("]").toString())));
-        STUBS.stubFor(get(urlPathEqualTo(API + "/groups")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson("[]")));
-        HttpResponse<String> sync = Server.postEmpty("/api/gitlab/webhooks/sync", bearer);
-        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
-        for (JsonValue v : json(sync.body()).getJsonArray("hooks")) {
-            assertThat(v.asJsonObject().getString("status")).as(v.toString()).isEqualTo("VERIFIED");
-        }
-        return new Installed(bearer, token, hooks);
-    }
-
-    /** GitLab's hook JSON as GET /projects/:id/hooks/:hook_id answers it. */
     private static String hook(long hook, long project, String alertStatus, String disabledUntil) {
-        return "{\"id\":" + hook + ",\"url\":\"" + INTAKE + "\",\"name\":\"Switchboard\",\"project_id\":" + project
-                + ",\"push_events\":false,\"issues_events\":true,\"confidential_issues_events\":true,"
-                + "\"merge_requests_events\":true,\"note_events\":true,\"confidential_note_events\":true,"
-                + "\"job_events\":true,\"pipeline_events\":true,\"enable_ssl_verification\":true,"
-                + "\"alert_status\":\"" + alertStatus + "\",\"disabled_until\":"
-                + (disabledUntil == null ? "null" : "\"" + disabledUntil + "\"")
-                + ",\"url_variables\":[],\"created_at\":\"2026-03-02T09:15:27.000Z\","
-                + "\"custom_headers\":[{\"key\":\"X-Switchboard-Hook\"}]}";
+        return GitLabHooksInstalled.hook(hook, project, alertStatus, disabledUntil);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(long hook, long project) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody(hook(hook, project, "executable", null));
+        return GitLabHooksInstalled.created(hook, project);
     }
 
     private static Map<String, Object> record(long project) {
@@ -140,7 +89,7 @@ class GitLabHookUpkeepIT {
 
     @Test
     void aHookDeletedAtGitLabIsInstalledAgainWithANewSecret() {
-        Installed installed = installed(1);
+        GitLabHooksInstalled installed = installed(1);
         long project = installed.project(0);
         long gone = installed.hooks().get(project);
         long again = gone + 1;
@@ -179,7 +128,7 @@ class GitLabHookUpkeepIT {
 
     @Test
     void aHookGitLabDisabledIsReEnabledByATestDeliveryOrShownAsDisabled() {
-        Installed installed = installed(2);
+        GitLabHooksInstalled installed = installed(2);
         long healed = installed.project(0);
         long stuck = installed.project(1);
         long healedHook = installed.hooks().get(healed);
@@ -221,7 +170,7 @@ class GitLabHookUpkeepIT {
 
     @Test
     void unlinkingDeletesTheHooksAtGitLabBeforeRevokingTheToken() {
-        Installed installed = installed(2);
+        GitLabHooksInstalled installed = installed(2);
         long deleted = installed.project(0);
         long refused = installed.project(1);
         STUBS.stubFor(delete(urlPathEqualTo(API + "/projects/" + deleted + "/hooks/" + installed.hooks().get(deleted)))

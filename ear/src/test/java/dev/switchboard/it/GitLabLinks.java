@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 
 /** A Switchboard user with a linked GitLab account, made through the real OAuth flow against the stubs. */
@@ -18,6 +19,12 @@ final class GitLabLinks {
 
     /** Links a GitLab account whose access token lives {@code expiresIn} seconds; returns the user's bearer. */
     static String link(String tag, String accessToken, String refreshToken, int expiresIn, long gitlabId) {
+        return link(Server.BASE, Server.BASE, tag, accessToken, refreshToken, expiresIn, gitlabId);
+    }
+
+    /** The same, the flow started at one server and the provider's redirect answered by another (ClusterIT). */
+    static String link(URI startAt, URI callbackAt, String tag, String accessToken, String refreshToken, int expiresIn,
+            long gitlabId) {
         String code = "code-" + tag;
         ProviderStubs.start().stubFor(post(urlPathEqualTo("/gitlab/oauth/token")).withRequestBody(containing("code=" + code))
                 .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"
@@ -25,7 +32,7 @@ final class GitLabLinks {
         ProviderStubs.start().stubFor(get(urlPathEqualTo("/gitlab/api/v4/user"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken)).willReturn(okJson(identity(gitlabId))));
         String bearer = AdminTokens.user("it-gitlab-" + tag);
-        HttpResponse<String> linked = OAuthFlow.start("gitlab", bearer).callback(code);
+        HttpResponse<String> linked = OAuthFlow.start(startAt, "gitlab", bearer, null).callbackAt(callbackAt, code);
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         return bearer;
     }

@@ -19,9 +19,14 @@ public record OAuthFlow(String provider, URI authorizeUrl, Map<String, String> q
     }
 
     public static OAuthFlow start(String provider, String bearer, String redirect) {
+        return start(Server.BASE, provider, bearer, redirect);
+    }
+
+    /** Starts at another server than the test server (ClusterIT's instances). */
+    public static OAuthFlow start(URI base, String provider, String bearer, String redirect) {
         String path = "/api/oauth/" + provider + "/authorize"
                 + (redirect == null ? "" : "?redirect=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        HttpResponse<String> response = Server.send(HttpRequest.newBuilder(Server.BASE.resolve(path))
+        HttpResponse<String> response = Server.send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(30)).GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
@@ -37,12 +42,21 @@ public record OAuthFlow(String provider, URI authorizeUrl, Map<String, String> q
 
     /** The provider sends the browser back with a code. */
     public HttpResponse<String> callback(String code) {
-        return callbackWith("code=" + code + "&state=" + state(), cookie);
+        return callbackAt(Server.BASE, code);
+    }
+
+    /** The provider's redirect reaching another server than the one the flow started at (a load balancer's doing). */
+    public HttpResponse<String> callbackAt(URI base, String code) {
+        return callbackWith(base, "code=" + code + "&state=" + state(), cookie);
     }
 
     public HttpResponse<String> callbackWith(String queryString, String cookieHeader) {
+        return callbackWith(Server.BASE, queryString, cookieHeader);
+    }
+
+    private HttpResponse<String> callbackWith(URI base, String queryString, String cookieHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                Server.BASE.resolve("/api/oauth/" + provider + "/callback?" + queryString)).timeout(Duration.ofSeconds(30)).GET();
+                base.resolve("/api/oauth/" + provider + "/callback?" + queryString)).timeout(Duration.ofSeconds(30)).GET();
         if (cookieHeader != null) {
             request.header("Cookie", cookieHeader);
         }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * A server that a test starts itself next to the Arquillian one (WildFlyIT, ArtemisIT): its address and its own
@@ -27,6 +28,34 @@ record SecondServer(URI base, String dbUrl) {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(sample.body()));
         sample.headers().forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a GET (readiness, metrics). */
+    String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    String readiness() throws Exception {
+        return get("/health/ready");
+    }
+
+    /** Waits until the readiness body satisfies the condition and returns it. */
+    String awaitReadiness(Predicate<String> condition, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                body = readiness();
+                if (condition.test(body)) {
+                    return body;
+                }
+            } catch (IOException notYet) {
+                body = notYet.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("readiness of " + base + " did not change as expected within " + timeout + ": " + body);
     }
 
     boolean answers() throws InterruptedException {

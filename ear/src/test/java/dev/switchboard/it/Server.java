@@ -33,19 +33,28 @@ public final class Server {
     }
 
     public static HttpResponse<String> get(String path, String bearer) {
-        return sendAs(bearer, request(path).GET());
+        return get(BASE, path, bearer);
+    }
+
+    /** The same at another server (ClusterIT's instances). */
+    public static HttpResponse<String> get(URI base, String path, String bearer) {
+        return sendAs(bearer, request(base, path).GET());
     }
 
     public static HttpResponse<String> postEmpty(String path, String bearer) {
-        return sendAs(bearer, request(path).POST(HttpRequest.BodyPublishers.noBody()));
+        return postEmpty(BASE, path, bearer);
+    }
+
+    public static HttpResponse<String> postEmpty(URI base, String path, String bearer) {
+        return sendAs(bearer, request(base, path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public static HttpResponse<String> delete(String path, String bearer) {
-        return sendAs(bearer, request(path).DELETE());
+        return sendAs(bearer, request(BASE, path).DELETE());
     }
 
-    private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
+    private static HttpRequest.Builder request(URI base, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
     }
 
     /** Sends with the bearer token, or without any Authorization when it is null. */

@@ -3,6 +3,7 @@ package dev.switchboard.bench.load;
 import dev.switchboard.deliveries.control.HmacSha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,8 +51,9 @@ public final class IntakeLoad {
         CountDownLatch done = new CountDownLatch(options.connections());
 
         for (int c = 0; c < options.connections(); c++) {
+            URI url = options.url(c);
             Thread worker = new Thread(() -> {
-                HttpConnection connection = new HttpConnection(options.url());
+                HttpConnection connection = new HttpConnection(url);
                 try {
                     for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long due = start + i * periodNanos;
@@ -101,7 +103,8 @@ public final class IntakeLoad {
                         + "\"connections\":%d,\"bodyBytes\":%d,\"durationS\":%.2f,\"due\":%d,\"completed\":%d,\"notSent\":%d,"
                         + "\"ok2xx\":%d,\"okPerS\":%.1f,\"accepted202\":%d,\"errors\":%d,\"outcomes\":%s,"
                         + "\"latencyMs\":{\"p50\":%.2f,\"p90\":%.2f,\"p99\":%.2f,\"p999\":%.2f,\"max\":%.2f}}%n",
-                options.label(), run, deliveryPrefix, options.url(), options.rate(), options.connections(),
+                options.label(), run, deliveryPrefix, options.urls().stream().map(URI::toString)
+                        .collect(java.util.stream.Collectors.joining(",")), options.rate(), options.connections(),
                 body.length, seconds, total, sorted.length, notSent.get(), ok, ok / seconds, accepted, errors,
                 json(byOutcome), LatencyRecorder.percentile(sorted, 50), LatencyRecorder.percentile(sorted, 90),
                 LatencyRecorder.percentile(sorted, 99), LatencyRecorder.percentile(sorted, 99.9),
