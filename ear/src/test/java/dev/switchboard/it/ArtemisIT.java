@@ -10,15 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -37,8 +33,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Artemis instance (loopback only, login required), a fresh Payara domain provisioned by the operators' script with
  * {@code --broker artemis://…} (its ports moved by 1100, next to the test server), its own PostgreSQL database.
  * Deliveries must go through Artemis (its queue counts them), and a broker killed with SIGKILL must show in readiness
- * while intake goes on, every delivery accepted meanwhile settling once after the broker's restart. Runs in the
- * {@code artemis} profile, which unpacks the broker; the secrets come from the failsafe environment.
+ * while intake goes on, every delivery accepted meanwhile settling once after the broker's restart, and poison ones
+ * ending DEAD after exactly their attempts although the broker dies again between them. Runs in the {@code artemis}
+ * profile, which unpacks the broker; the secrets and retry settings come from the failsafe environment, the retry
+ * delay is longer for this domain.
  */
 @EnabledIfSystemProperty(named = "artemis.home", matches = ".+")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +52,13 @@ class ArtemisIT {
     private static final String BROKER_USER = "switchboard";
     private static final String BROKER_PASSWORD = UUID.randomUUID().toString();
     private static final String DELIVERIES = "SwitchboardDeliveries";
+    /** DELIVERY_MAX_ATTEMPTS in ear/pom.xml's failsafe environment, which this domain inherits. */
+    private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Instead of the suite's 500 ms: a poison delivery then waits 3 s after its first attempt and 6 s after its
+     * second, long enough to kill the broker while the retry waits in it, without a race.
+     */
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(3);
     private static final SecondServer SERVER = new SecondServer(BASE, DB_URL);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -88,7 +93,8 @@ class ArtemisIT {
                 "--config-property", "token.encryption.keys=k1:" + System.getProperty("switchboard.it.key1"),
                 "--broker", "artemis://127.0.0.1:" + BROKER_PORT, "--broker-user", BROKER_USER,
                 "--broker-password", BROKER_PASSWORD, "--artemis-rar", System.getProperty("artemis.rar"));
-        run(Duration.ofSeconds(180), asadmin.toString(), "start-domain", DOMAIN);
+        run(Duration.ofSeconds(180), Map.of("DELIVERY_RETRY_DELAY_MS", String.valueOf(RETRY_DELAY.toMillis())),
+                asadmin.toString(), "start-domain", DOMAIN); // the domain's JVM inherits asadmin's environment
         domainStarted = true;
         run(Duration.ofSeconds(300), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--name", "switchboard",
                 Path.of(System.getProperty("switchboard.ear")).toAbsolutePath().toString());
@@ -133,11 +139,9 @@ class ArtemisIT {
     @Test
     @Order(2)
     void aKilledBrokerShowsInReadinessAndWhatIntakeAcceptedMeanwhileSettlesOnceAfterItsRestart() throws Exception {
-        broker.destroyForcibly(); // SIGKILL: artemis run execs the broker's JVM, so this is the broker itself
-        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        killBroker();
 
-        String down = awaitReadiness(body -> body.contains("\"name\":\"broker\",\"status\":\"DOWN\""),
-                Duration.ofSeconds(60));
+        String down = awaitBrokerCheck("DOWN");
         assertThat(down).contains("\"name\":\"database\",\"status\":\"UP\"");
         assertThat(readinessStatus()).isEqualTo(503);
 
@@ -149,7 +153,7 @@ class ArtemisIT {
         }
 
         startBroker();
-        awaitReadiness(body -> body.contains("\"name\":\"broker\",\"status\":\"UP\""), Duration.ofSeconds(90));
+        awaitBrokerCheck("UP");
         for (String id : ids) {
             assertThat(SERVER.awaitStatus(id, Duration.ofSeconds(90))).isEqualTo("IGNORED");
         }
@@ -162,15 +166,111 @@ class ArtemisIT {
         assertThat(readinessStatus()).isEqualTo(200);
     }
 
+    /**
+     * Poison deliveries sent while the broker is down, mixed with good ones; after the broker's restart, as soon as
+     * a poison delivery has failed its first attempt (its retry now a delayed message in the broker), the broker is
+     * killed again and restarted. However its retries reach it (the broker's journal, the sweeper), each poison
+     * delivery gets exactly its attempts and stays DEAD; each good one is processed once.
+     */
+    @Test
+    @Order(3)
+    void poisonDeliveriesAcceptedWhileTheBrokerIsDownGoDeadAfterTheirAttemptsThoughTheBrokerDiesMidRetry() throws Exception {
+        killBroker();
+        awaitBrokerCheck("DOWN");
+        String run = "artemis-poison-" + UUID.randomUUID() + "-";
+        String poisonIds = run + "p%";
+        List<String> poison = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            if (i % 3 == 0) {
+                poison.add(accepted(Sample.githubPoison(run + "p" + i)));
+            }
+            good.add(accepted(Sample.githubIssueComment(run + "g" + i, "It fails on my machine too.")));
+        }
+        for (String id : concat(poison, good)) {
+            assertThat(SERVER.queryString("select status from webhook_delivery where delivery_id = ?", id)).isEqualTo("QUEUED");
+        }
+
+        startBroker();
+        awaitPoison(poisonIds, "status = 'FAILED' and attempts = 1", Duration.ofSeconds(90));
+        killBroker();
+        // it died mid-retry: using up the attempts takes 3 s + 6 s of retry delay, and without the broker none starts
+        assertThat(countPoison(poisonIds, "status = 'FAILED'")).as("poison deliveries waiting for a retry").isPositive();
+        assertThat(countPoison(poisonIds, "status = 'DEAD'")).as("poison deliveries out of attempts").isZero();
+        awaitBrokerCheck("DOWN");
+        startBroker();
+        awaitBrokerCheck("UP");
+
+        for (String id : poison) {
+            assertThat(SERVER.awaitStatus(id, Duration.ofSeconds(120))).as(id).isEqualTo("DEAD");
+            assertThat(SERVER.queryString("select last_error from webhook_delivery where delivery_id = ?", id))
+                    .as("last error of %s", id).isNotBlank();
+        }
+        for (String id : good) {
+            assertThat(SERVER.awaitStatus(id, Duration.ofSeconds(60))).as(id).isEqualTo("IGNORED");
+            assertThat(attempts(id)).as("processing attempts of %s", id).isEqualTo(1);
+        }
+        Thread.sleep(2000); // a late retry message would be processed by now
+        for (String id : poison) {
+            assertThat(SERVER.queryString("select status from webhook_delivery where delivery_id = ?", id))
+                    .as("dead stays dead: %s", id).isEqualTo("DEAD");
+            assertThat(attempts(id)).as("processing attempts of %s", id).isEqualTo(MAX_ATTEMPTS);
+        }
+        for (String id : concat(poison, good)) {
+            assertThat(SERVER.queryInt("select count(*) from webhook_delivery where delivery_id = ?", id)).isEqualTo(1);
+        }
+        assertThat(readinessStatus()).isEqualTo(200);
+    }
+
     private static List<String> sendDeliveries(String prefix, int count) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = prefix + UUID.randomUUID();
-            HttpResponse<String> accepted = SERVER.send(Sample.githubIssueComment(id, "It fails on my machine too."));
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            ids.add(id);
+            ids.add(accepted(Sample.githubIssueComment(prefix + UUID.randomUUID(), "It fails on my machine too.")));
         }
         return ids;
+    }
+
+    /** Sends it to the domain, expects 202 and answers its delivery id. */
+    private static String accepted(Sample sample) throws Exception {
+        HttpResponse<String> response = SERVER.send(sample);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return sample.deliveryId();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    private static int attempts(String deliveryId) throws Exception {
+        return SERVER.queryInt("select attempts from webhook_delivery where delivery_id = ?", deliveryId);
+    }
+
+    /** How many deliveries whose id is like {@code idPattern} meet the SQL condition {@code where}. */
+    private static int countPoison(String idPattern, String where) throws Exception {
+        return SERVER.queryInt("select count(*) from webhook_delivery where delivery_id like ? and " + where, idPattern);
+    }
+
+    private static void awaitPoison(String idPattern, String where, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (countPoison(idPattern, where) == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no delivery like " + idPattern + " with " + where + " within " + timeout);
+            }
+            Thread.sleep(100); // well inside the retry delay, so the broker dies long before the next attempt
+        }
+    }
+
+    /** SIGKILL: {@code artemis run} execs the broker's JVM, so this is the broker itself, not a launcher. */
+    private static void killBroker() throws Exception {
+        broker.destroyForcibly();
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static String awaitBrokerCheck(String status) throws Exception {
+        return awaitReadiness(body -> body.contains("\"name\":\"broker\",\"status\":\"" + status + "\""),
+                Duration.ofSeconds(90));
     }
 
     private static void startBroker() throws Exception {
@@ -210,8 +310,15 @@ class ArtemisIT {
     }
 
     private static String run(Duration timeout, String... command) throws Exception {
+        return run(timeout, Map.of(), command);
+    }
+
+    /** Runs the command with these variables added to this JVM's environment (the failsafe one). */
+    private static String run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
         Path out = Files.createTempFile(work, "command", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + "; see " + out);

@@ -45,7 +45,7 @@ class PoisonAndBrokerRestartIT {
         List<String> good = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             if (i % 10 == 0) {
-                poison.add(accepted(poisoned(run + "p" + i)));
+                poison.add(accepted(Sample.githubPoison(run + "p" + i)));
             }
             good.add(accepted(Sample.githubIssueComment(run + "g" + i, "@openhands fix it")));
         }
@@ -99,16 +99,6 @@ class PoisonAndBrokerRestartIT {
                 .as("each delivery stored once").isEqualTo(deliveries);
         assertThat(STUBS.findAll(postRequestedFor(urlPathEqualTo(ProviderStubs.commentsOn(repo, issue)))))
                 .as("one connect-your-account comment per delivery, none twice").hasSize(deliveries);
-    }
-
-    /** An issue_comment without its comment: the GitHub manager cannot read it and throws at every attempt. */
-    private static Sample poisoned(String deliveryId) {
-        byte[] body = Sample.utf8("""
-                {"action":"created","issue":{"number":7,"title":"t"},
-                 "repository":{"full_name":"acme/api"},"sender":{"login":"octocat","type":"User"}}
-                """);
-        return new Sample("github", "/api/webhooks/github", deliveryId, Signed.github("issue_comment", deliveryId, body),
-                body);
     }
 
     private static String accepted(Sample sample) {

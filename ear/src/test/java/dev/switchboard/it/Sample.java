@@ -65,6 +65,19 @@ public record Sample(String platform, String path, String deliveryId, Map<String
     }
 
     /**
+     * A poison delivery: an issue_comment without its comment, signed and well-formed, so intake accepts it, but the
+     * GitHub manager cannot read it and throws at every attempt until the delivery is DEAD.
+     */
+    public static Sample githubPoison(String deliveryId) {
+        byte[] body = utf8("""
+                {"action":"created","issue":{"number":7,"title":"t"},
+                 "repository":{"full_name":"acme/api"},"sender":{"login":"octocat","type":"User"}}
+                """);
+        return new Sample("github", "/api/webhooks/github", deliveryId,
+                Signed.github("issue_comment", deliveryId, body), body);
+    }
+
+    /**
      * "@openhands please look" on issue {@code number} of {@code fullName} by octocat, who may write there (see
      * {@link ProviderStubs#octocatMayWrite}) but has linked no account: each delivery's one effect is a comment
      * asking octocat to connect an account.
