@@ -2,12 +2,10 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,10 +42,6 @@ class ArtemisIT {
     private static final String DOMAIN = "switchboard-artemis-it";
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/switchboard_artemis_it";
     private static final int BROKER_PORT = 61716;
-    private static final String BROKER_URL = "tcp://127.0.0.1:" + BROKER_PORT;
-    private static final String BROKER_USER = "switchboard";
-    private static final String BROKER_PASSWORD = UUID.randomUUID().toString();
-    private static final String DELIVERIES = "SwitchboardDeliveries";
     /** DELIVERY_MAX_ATTEMPTS in ear/pom.xml's failsafe environment, which this domain inherits. */
     private static final int MAX_ATTEMPTS = 3;
     /**
@@ -63,42 +53,35 @@ class ArtemisIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path work;
-    private static Path artemis;
     private static Path asadmin;
-    private static Path instance;
-    private static Process broker;
+    private static ArtemisBroker broker;
     private static boolean domainStarted;
 
     @BeforeAll
     static void startBrokerAndPayara() throws Exception {
         work = Files.createDirectories(Path.of("target", "artemis-it").toAbsolutePath());
-        artemis = Path.of(System.getProperty("artemis.home")).toAbsolutePath();
         Path payara = Path.of(System.getProperty("payara.home")).toAbsolutePath();
         asadmin = payara.resolve("bin/asadmin");
         assertThat(SERVER.answers()).as("something already listens at %s: a Payara left running?", BASE).isFalse();
 
         // a fresh broker instance each run: its queues are created with it, clients must sign in
-        instance = work.resolve("broker");
-        run(Duration.ofSeconds(120), "bash", artemis.resolve("bin/artemis").toString(), "create", instance.toString(),
-                "--force", "--silent", "--user", BROKER_USER, "--password", BROKER_PASSWORD, "--require-login",
-                "--host", "127.0.0.1", "--default-port", String.valueOf(BROKER_PORT), "--no-web",
-                "--no-amqp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor",
-                "--java-memory", "512M", "--queues", DELIVERIES + ":anycast,SwitchboardCallbacks:anycast");
-        startBroker();
+        broker = ArtemisBroker.create(Path.of(System.getProperty("artemis.home")), work, BROKER_PORT);
+        broker.start();
 
         run(Duration.ofSeconds(300), "bash", System.getProperty("payara.provision"),
                 "--payara-home", payara.toString(), "--domain", DOMAIN, "--keys", System.getProperty("switchboard.keys"),
                 "--db-url", DB_URL, "--recreate-database", "--port-offset", String.valueOf(OFFSET),
                 "--config-cache-seconds", "0",
                 "--config-property", "token.encryption.keys=k1:" + System.getProperty("switchboard.it.key1"),
-                "--broker", "artemis://127.0.0.1:" + BROKER_PORT, "--broker-user", BROKER_USER,
-                "--broker-password", BROKER_PASSWORD, "--artemis-rar", System.getProperty("artemis.rar"));
+                "--broker", broker.url(), "--broker-user", ArtemisBroker.USER,
+                "--broker-password", broker.password(), "--artemis-rar", System.getProperty("artemis.rar"));
         run(Duration.ofSeconds(180), Map.of("DELIVERY_RETRY_DELAY_MS", String.valueOf(RETRY_DELAY.toMillis())),
                 asadmin.toString(), "start-domain", DOMAIN); // the domain's JVM inherits asadmin's environment
         domainStarted = true;
         run(Duration.ofSeconds(300), asadmin.toString(), "--port", ADMIN_PORT, "deploy", "--name", "switchboard",
                 Path.of(System.getProperty("switchboard.ear")).toAbsolutePath().toString());
-        awaitReadiness(body -> body.contains("\"name\":\"database\",\"status\":\"UP\""), Duration.ofSeconds(120));
+        SERVER.awaitReadiness(body -> body.contains("\"name\":\"serving\",\"status\":\"UP\"")
+                && body.contains("\"name\":\"database\",\"status\":\"UP\""), Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -110,10 +93,7 @@ class ArtemisIT {
             }
         } finally {
             if (broker != null) {
-                broker.destroy();
-                if (!broker.waitFor(30, TimeUnit.SECONDS)) {
-                    broker.destroyForcibly();
-                }
+                broker.stop();
             }
         }
     }
@@ -121,7 +101,7 @@ class ArtemisIT {
     @Test
     @Order(1)
     void deliveriesGoThroughTheArtemisBrokerAndSettleOnce() throws Exception {
-        long addedBefore = brokerQueueStat(DELIVERIES).messagesAdded();
+        long addedBefore = broker.queueStat(ArtemisBroker.DELIVERIES).messagesAdded();
         List<String> ids = sendDeliveries("artemis-", 5);
 
         for (String id : ids) {
@@ -129,11 +109,11 @@ class ArtemisIT {
             assertThat(SERVER.queryInt("select count(*) from webhook_delivery where delivery_id = ?", id)).isEqualTo(1);
             assertThat(SERVER.queryInt("select attempts from webhook_delivery where delivery_id = ?", id)).isEqualTo(1);
         }
-        QueueStat deliveries = brokerQueueStat(DELIVERIES);
+        ArtemisBroker.QueueStat deliveries = broker.queueStat(ArtemisBroker.DELIVERIES);
         // the listeners consume from Artemis (not an embedded OpenMQ): Artemis counted a message per delivery
         assertThat(deliveries.consumers()).isPositive();
         assertThat(deliveries.messagesAdded() - addedBefore).isGreaterThanOrEqualTo(ids.size());
-        assertThat(readiness()).contains("\"name\":\"broker\",\"status\":\"UP\"");
+        assertThat(SERVER.readiness()).contains("\"name\":\"broker\",\"status\":\"UP\"");
     }
 
     @Test
@@ -152,7 +132,7 @@ class ArtemisIT {
             assertThat(SERVER.queryString("select status from webhook_delivery where delivery_id = ?", id)).isEqualTo("QUEUED");
         }
 
-        startBroker();
+        broker.start();
         awaitBrokerCheck("UP");
         for (String id : ids) {
             assertThat(SERVER.awaitStatus(id, Duration.ofSeconds(90))).isEqualTo("IGNORED");
@@ -162,7 +142,7 @@ class ArtemisIT {
             assertThat(SERVER.queryInt("select attempts from webhook_delivery where delivery_id = ?", id))
                     .as("processing attempts of %s", id).isEqualTo(1);
         }
-        assertThat(brokerQueueStat(DELIVERIES).messagesAdded()).isGreaterThanOrEqualTo(ids.size());
+        assertThat(broker.queueStat(ArtemisBroker.DELIVERIES).messagesAdded()).isGreaterThanOrEqualTo(ids.size());
         assertThat(readinessStatus()).isEqualTo(200);
     }
 
@@ -191,14 +171,14 @@ class ArtemisIT {
             assertThat(SERVER.queryString("select status from webhook_delivery where delivery_id = ?", id)).isEqualTo("QUEUED");
         }
 
-        startBroker();
+        broker.start();
         awaitPoison(poisonIds, "status = 'FAILED' and attempts = 1", Duration.ofSeconds(90));
         killBroker();
         // it died mid-retry: using up the attempts takes 3 s + 6 s of retry delay, and without the broker none starts
         assertThat(countPoison(poisonIds, "status = 'FAILED'")).as("poison deliveries waiting for a retry").isPositive();
         assertThat(countPoison(poisonIds, "status = 'DEAD'")).as("poison deliveries out of attempts").isZero();
         awaitBrokerCheck("DOWN");
-        startBroker();
+        broker.start();
         awaitBrokerCheck("UP");
 
         for (String id : poison) {
@@ -262,96 +242,25 @@ class ArtemisIT {
         }
     }
 
-    /** SIGKILL: {@code artemis run} execs the broker's JVM, so this is the broker itself, not a launcher. */
     private static void killBroker() throws Exception {
-        broker.destroyForcibly();
-        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(broker.kill()).isTrue();
     }
 
     private static String awaitBrokerCheck(String status) throws Exception {
-        return awaitReadiness(body -> body.contains("\"name\":\"broker\",\"status\":\"" + status + "\""),
+        return SERVER.awaitReadiness(body -> body.contains("\"name\":\"broker\",\"status\":\"" + status + "\""),
                 Duration.ofSeconds(90));
     }
 
-    private static void startBroker() throws Exception {
-        Path log = work.resolve("broker.log");
-        broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", BROKER_PORT)) {
-                return;
-            } catch (IOException notYet) {
-                if (!broker.isAlive()) {
-                    throw new AssertionError("Artemis exited with " + broker.exitValue() + "; see " + log);
-                }
-                Thread.sleep(500);
-            }
-        }
-        throw new AssertionError("Artemis did not listen on " + BROKER_PORT + " within 60 s; see " + log);
-    }
-
-    record QueueStat(long consumers, long messagesAdded) {
-    }
-
-    private static final Pattern STAT_ROW = Pattern.compile("^\\|([^|\\s]+)\\s*\\|[^|]*\\|\\s*(\\d+)\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)\\s*\\|");
-
-    /** The queue's consumers and messages added since the broker started, as Artemis's own CLI reports them. */
-    private static QueueStat brokerQueueStat(String queue) throws Exception {
-        String out = run(Duration.ofSeconds(60), instance.resolve("bin/artemis").toString(), "queue", "stat",
-                "--url", BROKER_URL, "--user", BROKER_USER, "--password", BROKER_PASSWORD, "--queueName", queue);
-        for (String line : out.split("\n")) {
-            Matcher row = STAT_ROW.matcher(line);
-            if (row.find() && row.group(1).equals(queue)) {
-                return new QueueStat(Long.parseLong(row.group(2)), Long.parseLong(row.group(3)));
-            }
-        }
-        throw new AssertionError("no row for " + queue + " in: " + out);
-    }
-
     private static String run(Duration timeout, String... command) throws Exception {
-        return run(timeout, Map.of(), command);
+        return Commands.run(work, timeout, command);
     }
 
-    /** Runs the command with these variables added to this JVM's environment (the failsafe one). */
     private static String run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
-        Path out = Files.createTempFile(work, "command", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + "; see " + out);
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s:%n%s", String.join(" ", command), output).isZero();
-        return output;
-    }
-
-    private static String readiness() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(BASE.resolve("/health/ready")).timeout(Duration.ofSeconds(60)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return Commands.run(work, timeout, environment, command);
     }
 
     private static int readinessStatus() throws Exception {
         return HTTP.send(HttpRequest.newBuilder(BASE.resolve("/health/ready")).timeout(Duration.ofSeconds(60)).GET()
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String awaitReadiness(Predicate<String> condition, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                body = readiness();
-                if (condition.test(body)) {
-                    return body;
-                }
-            } catch (IOException notYet) {
-                body = notYet.toString();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("readiness did not change as expected within " + timeout + ": " + body);
     }
 }
