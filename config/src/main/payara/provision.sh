@@ -12,7 +12,7 @@ set -euo pipefail
 payara_home="" domain="switchboard" keys="" db_url="" db_user="${DB_USER:-postgres}" db_password="${DB_PASSWORD:-}"
 recreate_db=false config_cache="" h2_path="" http_address=127.0.0.1 max_heap="" log_format=text
 config_properties=()
-port_offset=0 broker="" broker_user="" broker_password="" artemis_rar="" instances=0
+port_offset=0 broker="" broker_user="" broker_password="" artemis_rar="" instances=0 db_pool_size=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --payara-home) payara_home="$2"; shift 2 ;;
@@ -34,10 +34,13 @@ while [[ $# -gt 0 ]]; do
     --broker-password) broker_password="$2"; shift 2 ;;
     --artemis-rar) artemis_rar="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
+    --db-pool-size) db_pool_size="$2"; shift 2 ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ -d "$payara_home/glassfish" ]] || { echo "provision.sh: no Payara at --payara-home '$payara_home'" >&2; exit 2; }
+# absolute: the instances' node records it as its install folder
+payara_home="$(cd "$payara_home" && pwd)"
 [[ -n "$keys" ]] || { echo "provision.sh: --keys <folder> is required" >&2; exit 2; }
 [[ "$log_format" == text || "$log_format" == json ]] || { echo "provision.sh: --log-format is text or json" >&2; exit 2; }
 [[ "$port_offset" =~ ^[0-9]+$ ]] || { echo "provision.sh: --port-offset is a number" >&2; exit 2; }
@@ -46,6 +49,15 @@ done
 [[ "$instances" =~ ^[0-9]+$ ]] || { echo "provision.sh: --instances is a number" >&2; exit 2; }
 # each instance's embedded OpenMQ would hold its own queues: instances share an external broker
 (( instances == 0 )) || [[ -n "$broker" ]] || { echo "provision.sh: --instances needs --broker" >&2; exit 2; }
+# Connections per server. Every instance has its own pool, and PostgreSQL refuses connections beyond max_connections
+# (100 by default): a group's instances share 90 of them by default (two instances with 64 each ran out under load).
+# Raise max_connections and --db-pool-size together.
+if [[ -z "$db_pool_size" ]]; then
+  db_pool_size=64
+  (( instances > 0 )) && db_pool_size=$(( 90 / instances < 64 ? 90 / instances : 64 ))
+fi
+[[ "$db_pool_size" =~ ^[0-9]+$ ]] && (( db_pool_size >= 34 )) \
+  || { echo "provision.sh: --db-pool-size is at least 34 (more than the 30 message-driven beans of an Artemis set-up, and intake)" >&2; exit 2; }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 asadmin="$payara_home/bin/asadmin"
@@ -106,7 +118,9 @@ else
 fi
 
 cmds="$(mktemp)"
-trap 'rm -f "$cmds"' EXIT
+secrets="$(mktemp)"
+chmod 600 "$secrets"
+trap 'rm -f "$cmds" "$secrets"' EXIT
 # Where the application runs: the DAS itself (server-config), or the deployment group's instances, which share one
 # configuration copied from default-config (its ports are variables each instance sets through --portbase).
 cfg=server-config group=""
@@ -156,12 +170,13 @@ create-jvm-options --target $cfg -Dsun.net.http.retryPost=false
 create-jvm-options --target $cfg -Dhibernate.transaction.jta.platform=org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform
 # Message-driven beans hold a connection and open REQUIRES_NEW transactions that need a second one: with Payara's
 # default of 32 instances per MDB, two queues' backlog (e.g. after a restart) took all 64 connections and every bean
-# waited for a second one until max-wait expired. With 8 per MDB the beans need at most 32, half the pool.
+# waited for a second one until max-wait expired. With 8 per MDB at most 16 hold a first connection: the pool has
+# connections left for their second ones and for intake.
 set configs.config.$cfg.mdb-container.max-pool-size=8
 # Intake inserts first and lets the unique key answer a redelivery: Hibernate would log each such expected duplicate
 # as a WARN and an ERROR line. Real SQL failures still reach the log through the exception the caller gets.
 set-log-levels --target $cfg org.hibernate.engine.jdbc.spi.SqlExceptionHelper=OFF
-create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize 64 --property $props SwitchboardPool
+create-jdbc-connection-pool $pool --steadypoolsize 8 --maxpoolsize $db_pool_size --property $props SwitchboardPool
 $(resource create-jdbc-resource --connectionpoolid SwitchboardPool jdbc/switchboard)
 set-microprofile-healthcheck-configuration --target $cfg --enabled=true --securityenabled=false
 set-metrics-configuration --target $cfg --enabled=true --securityenabled=false
@@ -187,7 +202,9 @@ else
   [[ -n "$broker_user" && -n "$broker_password" ]] || { echo "provision.sh: --broker needs --broker-user and --broker-password" >&2; exit 2; }
   hostport="${broker#artemis://}"
   ra_props="ConnectionParameters=$(esc "host=${hostport%%:*};port=${hostport##*:}"):UserName=$(esc "$broker_user")"
-  ra_props="$ra_props:Password=$(esc "$broker_password")"
+  # the password lives in the domain's alias store (encrypted with its master password), domain.xml only names it
+  ra_props="$ra_props:Password=$(esc '${ALIAS=switchboard-broker-password}')"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$broker_password" > "$secrets"
   pool_props="$ra_props"
   # A connection that lost the broker keeps reconnecting (the adapter's default) and a blocking call waits for that
   # at most 5 s instead of for ever: the readiness check hung for a minute after a kill -9 of the broker without
@@ -196,6 +213,7 @@ else
   # the adapter's own UserName/Password reach only the message-driven beans; the outbound pool signs in with the
   # pool's UserName/Password properties (Payara's default resource principal), so both get them
   cat >> "$cmds" <<CMDS
+create-password-alias switchboard-broker-password
 create-resource-adapter-config --property $ra_props artemis-ra
 deploy --type rar --target ${group:-server} --name artemis-ra $artemis_rar
 create-connector-connection-pool --raname artemis-ra --connectiondefinition org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory --transactionsupport XATransaction --steadypoolsize 2 --maxpoolsize 64 --isconnectvalidatereq=false --failconnection=true --property $pool_props ArtemisPool
@@ -203,9 +221,10 @@ set resources.connector-resource.jms/__defaultConnectionFactory.pool-name=Artemi
 $(resource create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardDeliveries jms/switchboard/Deliveries)
 $(resource create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --property Address=SwitchboardCallbacks jms/switchboard/Callbacks)
 create-jvm-options --target $cfg -Dcom.sun.enterprise.connectors.inbound.ramid=artemis-ra
-# Artemis opens 15 sessions per message-driven bean (its activation spec's fixed maxSession default) and each takes a
-# bean from the pool at once: with 8 the ninth is refused ("Message Bean Resources exceeded") and the activation
-# fails. Two beans x 15 still keep under half of the 64 JDBC connections (see above).
+# Artemis opens 15 sessions per message-driven bean (its activation spec's maxSession default, which neither the
+# adapter's config nor a default in its ra.xml changes) and each takes a bean from the pool at once: with 8 the ninth is
+# refused ("Message Bean Resources exceeded") and the activation fails. Two beans x 15 = 30 stay below the 45 or 64
+# connections: a bean waiting for its second connection always finds one freed by another.
 set configs.config.$cfg.mdb-container.max-pool-size=15
 CMDS
 fi
@@ -231,7 +250,7 @@ done
 
 echo "provision.sh: configuring domain $domain (this starts and stops it once)"
 "$asadmin" start-domain "$domain" >/dev/null
-out="$("$asadmin" --port "$admin_port" --interactive=false multimode --file "$cmds" 2>&1)" || true
+out="$("$asadmin" --port "$admin_port" --interactive=false --passwordfile "$secrets" multimode --file "$cmds" 2>&1)" || true
 if grep -qiE "Command .* failed|remote failure" <<<"$out"; then
   echo "$out" >&2
   "$asadmin" stop-domain "$domain" >/dev/null || true

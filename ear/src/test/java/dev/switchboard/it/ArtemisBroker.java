@@ -54,21 +54,30 @@ final class ArtemisBroker {
 
     /** Starts the broker and waits until it listens. */
     void start() throws Exception {
+        if (listens()) {
+            throw new AssertionError("something already listens on " + port + ": a broker left running by an earlier run?");
+        }
         Path log = work.resolve("broker.log");
         process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("Artemis exited with " + process.exitValue() + "; see " + log);
-                }
-                Thread.sleep(500);
+        while (!listens()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Artemis exited with " + process.exitValue() + "; see " + log);
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Artemis did not listen on " + port + " within 60 s; see " + log);
+            }
+            Thread.sleep(500);
         }
-        throw new AssertionError("Artemis did not listen on " + port + " within 60 s; see " + log);
+    }
+
+    private boolean listens() {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException nothing) {
+            return false;
+        }
     }
 
     /** SIGKILL: {@code artemis run} execs the broker's JVM, so this is the broker itself. */
