@@ -70,6 +70,26 @@ drain() {
   echo $((SECONDS - started))
 }
 
+# CPU ticks (1/100 s) used so far by each part of the set-up, one "name ticks" line each: where the 2 cores go
+ticks_of() { local pid sum=0; for pid in "$@"; do [[ -r "/proc/$pid/stat" ]] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$sum"; }
+cpu_snapshot() {
+  local nodes="$payara/glassfish/domains/$domain/nodes/localhost-$domain"
+  echo "instance-1 $(ticks_of "$(cat "$nodes/$domain-1/config/pid")")"
+  echo "instance-2 $(ticks_of "$(cat "$nodes/$domain-2/config/pid")")"
+  echo "das $(ticks_of "$(cat "$payara/glassfish/domains/$domain/config/pid")")"
+  echo "broker $(ticks_of "$broker_pid")"
+  echo "postgresql $(ticks_of $(pgrep -x postgres))"
+  echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+}
+# runs the load and writes <label>.cpu: cores each part used on average while it ran
+measured_load() {
+  local label="$1" before started; shift
+  before="$(cpu_snapshot)"; started=$(date +%s%N)
+  load "$label" "$@"
+  paste <(echo "$before") <(cpu_snapshot) | awk -v ns=$(( $(date +%s%N) - started )) \
+    '{printf "%s %.2f\n", $1, ($4 - $2) / 100 / (ns / 1e9)}' > "$raw/$label.cpu"
+}
+
 say "a fresh broker on 127.0.0.1:$broker_port"
 rm -rf .run/bench-broker
 bash "$artemis/bin/artemis" create .run/bench-broker --force --silent --user switchboard --password "$broker_password" \
@@ -99,10 +119,10 @@ load warm-up --url "$(url 1),$(url 2)" --rate 200 --duration 20 > /dev/null 2>&1
 drain > /dev/null
 
 say "one instance takes the requests"
-load one-instance --url "$(url 1)" --rate "$rate" --duration "$seconds"
+measured_load one-instance --url "$(url 1)" --rate "$rate" --duration "$seconds"
 drain > "$raw/one-instance.drain-s"
 say "both instances take the requests"
-load two-instances --url "$(url 1),$(url 2)" --rate "$rate" --duration "$seconds"
+measured_load two-instances --url "$(url 1),$(url 2)" --rate "$rate" --duration "$seconds"
 drain > "$raw/two-instances.drain-s"
 psql_db -c "select status || '=' || count(*) from webhook_delivery where delivery_id like 'bench-%' group by status order by 1" \
   | paste -sd' ' > "$raw/statuses"
@@ -123,6 +143,12 @@ lines = [f"# Intake on one and two Payara instances ({raw.name.removeprefix('raw
 for name, r in runs.items():
     lines.append(f"| {name} | {r['okPerS']:.0f} | {r['latencyMs']['p50']:.1f} | {r['latencyMs']['p99']:.1f} | "
                  f"{r['errors']} | {r['notSent']} | {drains[name]} |")
+cpu = {name: dict(line.split() for line in (raw / f"{name}.cpu").read_text().splitlines()) for name in runs}
+parts = list(cpu["one-instance"])
+lines += ["", "Cores used on average during each run (of 2; `machine` is all of them, the generator included):", "",
+          "| run | " + " | ".join(parts) + " |", "|---" * (len(parts) + 1) + "|"]
+for name in runs:
+    lines.append(f"| {name} | " + " | ".join(cpu[name][p] for p in parts) + " |")
 lines += ["", f"Scaling ratio (two instances / one): **{two['okPerS'] / one['okPerS']:.2f}**", "",
           f"Final statuses: {(raw / 'statuses').read_text().strip()}", ""]
 pathlib.Path(out).write_text("\n".join(lines))
