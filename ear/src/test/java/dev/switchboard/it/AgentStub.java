@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,8 +51,13 @@ final class AgentStub {
     }
 
     static HttpResponse<String> push(String body) {
+        return push(Server.BASE, body);
+    }
+
+    /** The agent server's push to another server than the test server (WildFlyIT). */
+    static HttpResponse<String> push(URI base, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return Server.post("/api/agent/events", Map.of("Content-Type", "application/json",
+        return Server.post(base, "/api/agent/events", Map.of("Content-Type", "application/json",
                 "X-Signature-256", "sha256=" + Signed.hmac(CALLBACK_SECRET, bytes)), bytes);
     }
 }

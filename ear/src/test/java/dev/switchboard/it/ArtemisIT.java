@@ -202,6 +202,13 @@ class ArtemisIT {
         assertThat(readinessStatus()).isEqualTo(200);
     }
 
+    @Test
+    @Order(4)
+    void noLogLineOfTheDomainCarriesASecret() throws Exception {
+        Path domain = Path.of(System.getProperty("payara.home"), "glassfish", "domains", DOMAIN);
+        assertThat(LeakScanIT.secretsInServerLogs(domain, broker.password())).isEmpty();
+    }
+
     private static List<String> sendDeliveries(String prefix, int count) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

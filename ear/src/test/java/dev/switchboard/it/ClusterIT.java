@@ -285,6 +285,13 @@ class ClusterIT {
         assertThat(ONE.awaitStatus(after.deliveryId(), Duration.ofSeconds(60))).isEqualTo("IGNORED");
     }
 
+    @Test
+    @Order(5)
+    void noLogLineOfTheDomainOrItsInstancesCarriesASecret() throws Exception {
+        Path domain = Path.of(System.getProperty("payara.home"), "glassfish", "domains", DOMAIN);
+        assertThat(LeakScanIT.secretsInServerLogs(domain, broker.password())).isEmpty();
+    }
+
     /** What a load balancer should require: the instance serves and reaches the database. */
     private static boolean ready(String readiness) {
         return readiness.contains("\"name\":\"serving\",\"status\":\"UP\"")

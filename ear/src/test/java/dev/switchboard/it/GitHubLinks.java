@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -20,6 +21,11 @@ final class GitHubLinks {
 
     /** Links GitHub account (login, id) to the Switchboard user; returns the account's access token. */
     static String link(String switchboardUser, String login, long githubId) {
+        return link(Server.BASE, switchboardUser, login, githubId);
+    }
+
+    /** The same at another server than the test server (WildFlyIT). */
+    static String link(URI base, String switchboardUser, String login, long githubId) {
         String code = "gh-code-" + UUID.randomUUID();
         String accessToken = "ghu_" + UUID.randomUUID().toString().replace("-", "");
         ProviderStubs.start().stubFor(post(urlPathEqualTo("/github/login/oauth/access_token"))
@@ -30,7 +36,7 @@ final class GitHubLinks {
         ProviderStubs.start().stubFor(get(urlPathEqualTo("/github-api/user"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + githubId + ",\"type\":\"User\"}")));
-        HttpResponse<String> done = OAuthFlow.start("github", AdminTokens.user(switchboardUser)).callback(code);
+        HttpResponse<String> done = OAuthFlow.start(base, "github", AdminTokens.user(switchboardUser), null).callbackAt(base, code);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         return accessToken;
     }

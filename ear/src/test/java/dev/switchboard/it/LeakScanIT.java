@@ -32,6 +32,30 @@ class LeakScanIT {
         assertThat(found).as("server log lines carrying a secret").isEmpty();
     }
 
+    /**
+     * The same scan over every server log below {@code root} (a domain's own and its instances', rotated ones too),
+     * for the tests that run servers of their own (ArtemisIT, ClusterIT); {@code more} are secrets only they know.
+     * Answers what it found, masked, after checking that it read something.
+     */
+    static List<String> secretsInServerLogs(Path root, String... more) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> logs;
+        try (var files = Files.walk(root)) {
+            logs = files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList();
+        }
+        assertThat(logs).as("server logs below %s", root).isNotEmpty();
+        for (Path log : logs) {
+            for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+                java.util.Optional<String> kind = SuiteSecrets.kindIn(line);
+                if (kind.isEmpty() && java.util.Arrays.stream(more).anyMatch(line::contains)) {
+                    kind = java.util.Optional.of("a secret of the test's own");
+                }
+                kind.ifPresent(k -> found.add(k + " in " + log.getFileName() + ": " + SuiteSecrets.masked(line)));
+            }
+        }
+        return found;
+    }
+
     @Test
     void noDatabaseColumnHoldsAPlaintextSecret() throws SQLException {
         List<String> found = new ArrayList<>();

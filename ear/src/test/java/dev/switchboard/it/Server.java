@@ -25,7 +25,11 @@ public final class Server {
     }
 
     public static HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+        return post(BASE, path, headers, body);
+    }
+
+    public static HttpResponse<String> post(URI base, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);

@@ -143,6 +143,37 @@ class WildFlyIT {
         assertThat(SERVER.awaitStatus(uuid, Duration.ofSeconds(30))).isEqualTo("IGNORED");
     }
 
+    /**
+     * A job end to end on WildFly against the platform and agent-server stubs: a linked GitHub user's mention starts one
+     * conversation and is acknowledged, and the agent's push goes through the callback queue to one summary comment.
+     */
+    @Test
+    void aMentionStartsAConversationIsAcknowledgedAndTheAgentsSummaryIsPostedOnce() throws Exception {
+        GitHubJobsIT.Repo repo = GitHubJobsIT.repository();
+        long githubId = 720_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        String login = "wildfly-" + githubId;
+        GitHubLinks.link(BASE, "it-wildfly-" + UUID.randomUUID(), login, githubId);
+        GitHubJobsIT.permission(repo, login, "write");
+        String conversation = GitHubJobsIT.conversation(repo);
+
+        Sample mention = GitHubJobsIT.comment(repo, "wildfly-job-" + UUID.randomUUID(), login, githubId,
+                "@openhands please fix the flaky test");
+        HttpResponse<String> accepted = SERVER.send(mention);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(SERVER.awaitStatus(mention.deliveryId(), Duration.ofSeconds(60))).isEqualTo("PROCESSED");
+        assertThat(GitHubJobsIT.starts(repo)).hasSize(1);
+        assertThat(GitHubJobsIT.posted(repo, "/issues/7/comments", "I'm on it")).hasSize(1);
+
+        String finished = "{\"conversation_id\":\"" + conversation + "\",\"agent_state\":\"finished\","
+                + "\"message\":\"Fixed the flaky test by waiting for the port.\"}";
+        assertThat(AgentStub.push(BASE, finished).statusCode()).isEqualTo(202);
+        assertThat(GitHubJobsIT.await(repo, "/issues/7/comments", "Fixed the flaky test")).hasSize(1);
+        Thread.sleep(1500);
+        assertThat(GitHubJobsIT.posted(repo, "/issues/7/comments", "Fixed the flaky test")).hasSize(1);
+        assertThat(SERVER.queryInt("select count(*) from agent_jobs where conversation_id = ? and status = 'FINISHED'",
+                conversation)).isEqualTo(1);
+    }
+
     @Test
     void theAdminApiTakesTheTokensTheScriptConfigured() throws Exception {
         HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(BASE.resolve("/api/admin/deliveries")).GET()
